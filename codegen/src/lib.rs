@@ -1,0 +1,1 @@
+//! ServiceStack metadata to Rust DTOs (work in progress).

@@ -1,0 +1,1 @@
+//! `#[derive(Dto)]` (work in progress).

@@ -1,0 +1,1 @@
+//! Runtime support for ServiceStack DTOs (work in progress).

@@ -1,0 +1,1 @@
+//! JSV for serde (work in progress).
