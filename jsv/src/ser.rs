@@ -1,0 +1,550 @@
+//! Serialize Rust values as JSV text, the way ServiceStack.Text's `TypeSerializer` writes them.
+
+use std::io;
+
+use serde_core::ser::{self, Impossible, Serialize};
+
+use crate::error::{Error, Result};
+use crate::number;
+
+/// Serializes Rust values into compact JSV.
+///
+/// Output goes into an in-memory buffer: a struct member's key can only be written once it is known that
+/// its value is not `None` (JSV omits null members), so the writer must be able to take back the key.
+/// [`to_writer`] copies the finished buffer to an `io::Write` in one call.
+///
+/// The form of every part of serde's data model:
+///
+/// | Rust | JSV |
+/// | --- | --- |
+/// | `bool` | `True` / `False` |
+/// | integers | decimal digits |
+/// | `f32`, `f64` | .NET's number text: `0.1`, `89557`, `1E+21`, `1E-05`, `NaN`, `Infinity`, `-Infinity` |
+/// | `str`, `char` | verbatim, or CSV-quoted (`"a,b"`, `"say ""hi"""`) when it holds one of `" : , { } [ ] CR LF`; the empty string is `""` |
+/// | bytes | standard base64 with padding |
+/// | `None`, `()` | nothing: struct members and map entries are left out, list items stay as empty items (`[a,,b]`) |
+/// | unit struct | `{}` |
+/// | newtype struct | its content |
+/// | seq, tuple, tuple struct | `[a,b,c]` |
+/// | map, struct | `{Key:value,...}` |
+/// | unit variant | its name: `Active` |
+/// | newtype / tuple / struct variant | `{Name:value}`, `{Name:[a,b]}`, `{Name:{A:1}}` (serde's externally tagged form) |
+pub struct Serializer<'a> {
+    out: &'a mut Vec<u8>,
+    include_none: bool,
+    // Set by `serialize_none`/`serialize_unit`, cleared by everything that writes a value, so a struct
+    // or map can tell afterwards that the member it just wrote was null.
+    wrote_none: bool,
+}
+
+impl<'a> Serializer<'a> {
+    /// A serializer that appends compact JSV to `out`.
+    pub fn new(out: &'a mut Vec<u8>) -> Self {
+        Serializer { out, include_none: false, wrote_none: false }
+    }
+
+    /// Write `None` struct members and map values as empty values (`{A:,B:1}`) instead of leaving them out.
+    ///
+    /// ServiceStack never does this for JSV (its `IncludeNullValues` setting has no effect on JSV); it
+    /// reads such members back as null all the same.
+    pub fn include_none(mut self, include: bool) -> Self {
+        self.include_none = include;
+        self
+    }
+}
+
+/// Serialize `value` as compact JSV into a `String`.
+///
+/// ```
+/// #[derive(serde::Serialize)]
+/// struct Member { id: u32, name: String, tags: Vec<&'static str>, manager: Option<String> }
+///
+/// let member = Member { id: 1, name: "Hello World".into(), tags: vec!["a", "b,c"], manager: None };
+/// assert_eq!(jsv::to_string(&member).unwrap(), r#"{id:1,name:Hello World,tags:[a,"b,c"]}"#);
+/// ```
+pub fn to_string<T: ?Sized + Serialize>(value: &T) -> Result<String> {
+    let bytes = to_vec(value)?;
+    // The serializer only ever writes whole UTF-8 sequences taken from `str`s and ASCII of its own.
+    Ok(String::from_utf8(bytes).expect("JSV output is UTF-8"))
+}
+
+/// Serialize `value` as compact JSV into a byte vector.
+pub fn to_vec<T: ?Sized + Serialize>(value: &T) -> Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(128);
+    value.serialize(&mut Serializer::new(&mut out))?;
+    Ok(out)
+}
+
+/// Serialize `value` as compact JSV into an I/O stream.
+pub fn to_writer<W: io::Write, T: ?Sized + Serialize>(mut writer: W, value: &T) -> Result<()> {
+    let out = to_vec(value)?;
+    writer.write_all(&out).map_err(Error::io)
+}
+
+/// The characters that make ServiceStack quote a string: `" : , { } [ ] CR LF`.
+static NEEDS_QUOTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let special = b"\":,{}[]\r\n";
+    let mut i = 0;
+    while i < special.len() {
+        table[special[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// Append `text` as a JSV string: verbatim, `""` when empty, CSV-quoted when it holds a special character.
+pub(crate) fn write_str(out: &mut Vec<u8>, text: &str) {
+    let bytes = text.as_bytes();
+    if bytes.is_empty() {
+        out.extend_from_slice(b"\"\"");
+    } else if !bytes.iter().any(|&b| NEEDS_QUOTES[b as usize]) {
+        out.extend_from_slice(bytes);
+    } else {
+        out.push(b'"');
+        let mut rest = bytes;
+        while let Some(i) = memchr::memchr(b'"', rest) {
+            out.extend_from_slice(&rest[..=i]);
+            out.push(b'"');
+            rest = &rest[i + 1..];
+        }
+        out.extend_from_slice(rest);
+        out.push(b'"');
+    }
+}
+
+impl Serializer<'_> {
+    #[inline]
+    fn wrote_value(&mut self) {
+        self.wrote_none = false;
+    }
+
+    fn write_integer<I: itoa::Integer>(&mut self, value: I) -> Result<()> {
+        let mut buffer = itoa::Buffer::new();
+        self.out.extend_from_slice(buffer.format(value).as_bytes());
+        self.wrote_value();
+        Ok(())
+    }
+}
+
+impl<'a, 'b> ser::Serializer for &'a mut Serializer<'b> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Compound<'a, 'b>;
+    type SerializeTuple = Compound<'a, 'b>;
+    type SerializeTupleStruct = Compound<'a, 'b>;
+    type SerializeTupleVariant = Compound<'a, 'b>;
+    type SerializeMap = Compound<'a, 'b>;
+    type SerializeStruct = Compound<'a, 'b>;
+    type SerializeStructVariant = Compound<'a, 'b>;
+
+    fn serialize_bool(self, v: bool) -> Result<()> {
+        self.out.extend_from_slice(if v { b"True" } else { b"False" });
+        self.wrote_value();
+        Ok(())
+    }
+
+    fn serialize_i8(self, v: i8) -> Result<()> {
+        self.write_integer(v)
+    }
+    fn serialize_i16(self, v: i16) -> Result<()> {
+        self.write_integer(v)
+    }
+    fn serialize_i32(self, v: i32) -> Result<()> {
+        self.write_integer(v)
+    }
+    fn serialize_i64(self, v: i64) -> Result<()> {
+        self.write_integer(v)
+    }
+    fn serialize_i128(self, v: i128) -> Result<()> {
+        self.write_integer(v)
+    }
+    fn serialize_u8(self, v: u8) -> Result<()> {
+        self.write_integer(v)
+    }
+    fn serialize_u16(self, v: u16) -> Result<()> {
+        self.write_integer(v)
+    }
+    fn serialize_u32(self, v: u32) -> Result<()> {
+        self.write_integer(v)
+    }
+    fn serialize_u64(self, v: u64) -> Result<()> {
+        self.write_integer(v)
+    }
+    fn serialize_u128(self, v: u128) -> Result<()> {
+        self.write_integer(v)
+    }
+
+    fn serialize_f32(self, v: f32) -> Result<()> {
+        number::write_f32(self.out, v);
+        self.wrote_value();
+        Ok(())
+    }
+
+    fn serialize_f64(self, v: f64) -> Result<()> {
+        number::write_f64(self.out, v);
+        self.wrote_value();
+        Ok(())
+    }
+
+    fn serialize_char(self, v: char) -> Result<()> {
+        // ServiceStack writes a char raw even when it is `,` or `"`, which it then cannot read back;
+        // quoting it like a one-character string keeps the output readable (by ServiceStack too).
+        self.serialize_str(v.encode_utf8(&mut [0; 4]))
+    }
+
+    fn serialize_str(self, v: &str) -> Result<()> {
+        write_str(self.out, v);
+        self.wrote_value();
+        Ok(())
+    }
+
+    fn serialize_bytes(self, v: &[u8]) -> Result<()> {
+        use base64::Engine;
+        let start = self.out.len();
+        let encoded_len = base64::encoded_len(v.len(), true).unwrap_or(0);
+        self.out.resize(start + encoded_len, 0);
+        let written = base64::engine::general_purpose::STANDARD
+            .encode_slice(v, &mut self.out[start..])
+            .map_err(|e| Error::new(crate::error::Category::Data, e.to_string()))?;
+        self.out.truncate(start + written);
+        self.wrote_value();
+        Ok(())
+    }
+
+    fn serialize_none(self) -> Result<()> {
+        self.wrote_none = true;
+        Ok(())
+    }
+
+    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<()> {
+        value.serialize(self)
+    }
+
+    fn serialize_unit(self) -> Result<()> {
+        self.serialize_none()
+    }
+
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<()> {
+        self.out.extend_from_slice(b"{}");
+        self.wrote_value();
+        Ok(())
+    }
+
+    fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> Result<()> {
+        self.serialize_str(variant)
+    }
+
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _name: &'static str, value: &T) -> Result<()> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<()> {
+        self.out.push(b'{');
+        write_str(self.out, variant);
+        self.out.push(b':');
+        value.serialize(&mut *self)?;
+        self.out.push(b'}');
+        self.wrote_value();
+        Ok(())
+    }
+
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq> {
+        self.out.push(b'[');
+        Ok(Compound { ser: self, first: true, closer: b"]", key_start: 0 })
+    }
+
+    fn serialize_tuple(self, len: usize) -> Result<Self::SerializeTuple> {
+        self.serialize_seq(Some(len))
+    }
+
+    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<Self::SerializeTupleStruct> {
+        self.serialize_seq(Some(len))
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleVariant> {
+        self.out.push(b'{');
+        write_str(self.out, variant);
+        self.out.extend_from_slice(b":[");
+        Ok(Compound { ser: self, first: true, closer: b"]}", key_start: 0 })
+    }
+
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap> {
+        self.out.push(b'{');
+        Ok(Compound { ser: self, first: true, closer: b"}", key_start: 0 })
+    }
+
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Self::SerializeStruct> {
+        self.serialize_map(None)
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStructVariant> {
+        self.out.push(b'{');
+        write_str(self.out, variant);
+        self.out.extend_from_slice(b":{");
+        Ok(Compound { ser: self, first: true, closer: b"}}", key_start: 0 })
+    }
+
+    fn collect_str<T: ?Sized + std::fmt::Display>(self, value: &T) -> Result<()> {
+        self.serialize_str(&value.to_string())
+    }
+}
+
+/// The state of a list, map or struct being written.
+#[doc(hidden)]
+pub struct Compound<'a, 'b> {
+    ser: &'a mut Serializer<'b>,
+    first: bool,
+    closer: &'static [u8],
+    // Where the current map entry's separator and key began, to take them back if the value is null.
+    key_start: usize,
+}
+
+impl Compound<'_, '_> {
+    fn element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
+        if !self.first {
+            self.ser.out.push(b',');
+        }
+        self.first = false;
+        value.serialize(&mut *self.ser)?;
+        self.ser.wrote_none = false;
+        Ok(())
+    }
+
+    fn begin_entry(&mut self) {
+        self.key_start = self.ser.out.len();
+        if !self.first {
+            self.ser.out.push(b',');
+        }
+    }
+
+    /// Serializes an entry's value; takes the entry back when the value turned out to be null.
+    fn entry_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
+        self.ser.out.push(b':');
+        self.ser.wrote_none = false;
+        value.serialize(&mut *self.ser)?;
+        if self.ser.wrote_none && !self.ser.include_none {
+            self.ser.out.truncate(self.key_start);
+        } else {
+            self.first = false;
+        }
+        self.ser.wrote_none = false;
+        Ok(())
+    }
+
+    fn finish(self) -> Result<()> {
+        self.ser.out.extend_from_slice(self.closer);
+        self.ser.wrote_none = false;
+        Ok(())
+    }
+}
+
+impl ser::SerializeSeq for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
+        self.element(value)
+    }
+    fn end(self) -> Result<()> {
+        self.finish()
+    }
+}
+
+impl ser::SerializeTuple for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
+        self.element(value)
+    }
+    fn end(self) -> Result<()> {
+        self.finish()
+    }
+}
+
+impl ser::SerializeTupleStruct for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
+        self.element(value)
+    }
+    fn end(self) -> Result<()> {
+        self.finish()
+    }
+}
+
+impl ser::SerializeTupleVariant for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
+        self.element(value)
+    }
+    fn end(self) -> Result<()> {
+        self.finish()
+    }
+}
+
+impl ser::SerializeMap for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<()> {
+        self.begin_entry();
+        key.serialize(MapKeySerializer { ser: &mut *self.ser })
+    }
+
+    fn serialize_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
+        self.entry_value(value)
+    }
+
+    fn end(self) -> Result<()> {
+        self.finish()
+    }
+}
+
+impl ser::SerializeStruct for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<()> {
+        self.begin_entry();
+        // Member names are written raw, as ServiceStack writes property names.
+        self.ser.out.extend_from_slice(key.as_bytes());
+        self.entry_value(value)
+    }
+
+    fn end(self) -> Result<()> {
+        self.finish()
+    }
+}
+
+impl ser::SerializeStructVariant for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<()> {
+        ser::SerializeStruct::serialize_field(self, key, value)
+    }
+
+    fn end(self) -> Result<()> {
+        self.finish()
+    }
+}
+
+/// Writes a map key: scalars as their text (strings quoted by the string rule), composite keys as
+/// their JSV (ServiceStack writes object keys as `{...}`).
+struct MapKeySerializer<'a, 'b> {
+    ser: &'a mut Serializer<'b>,
+}
+
+fn key_must_be_a_value() -> Error {
+    Error::new(crate::error::Category::Data, "a map key must not be null or unit")
+}
+
+macro_rules! forward_key {
+    ($($method:ident($ty:ty);)*) => {$(
+        fn $method(self, v: $ty) -> Result<()> {
+            ser::Serializer::$method(self.ser, v)
+        }
+    )*};
+}
+
+impl<'a, 'b> ser::Serializer for MapKeySerializer<'a, 'b> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Compound<'a, 'b>;
+    type SerializeTuple = Compound<'a, 'b>;
+    type SerializeTupleStruct = Compound<'a, 'b>;
+    type SerializeTupleVariant = Compound<'a, 'b>;
+    type SerializeMap = Compound<'a, 'b>;
+    type SerializeStruct = Compound<'a, 'b>;
+    type SerializeStructVariant = Impossible<(), Error>;
+
+    forward_key! {
+        serialize_bool(bool); serialize_i8(i8); serialize_i16(i16); serialize_i32(i32); serialize_i64(i64);
+        serialize_i128(i128); serialize_u8(u8); serialize_u16(u16); serialize_u32(u32); serialize_u64(u64);
+        serialize_u128(u128); serialize_f32(f32); serialize_f64(f64); serialize_char(char); serialize_str(&str);
+        serialize_bytes(&[u8]);
+    }
+
+    fn serialize_none(self) -> Result<()> {
+        Err(key_must_be_a_value())
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<()> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<()> {
+        Err(key_must_be_a_value())
+    }
+    fn serialize_unit_struct(self, name: &'static str) -> Result<()> {
+        ser::Serializer::serialize_unit_struct(self.ser, name)
+    }
+    fn serialize_unit_variant(self, name: &'static str, index: u32, variant: &'static str) -> Result<()> {
+        ser::Serializer::serialize_unit_variant(self.ser, name, index, variant)
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _name: &'static str, value: &T) -> Result<()> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        name: &'static str,
+        index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<()> {
+        ser::Serializer::serialize_newtype_variant(self.ser, name, index, variant, value)
+    }
+    fn serialize_seq(self, len: Option<usize>) -> Result<Compound<'a, 'b>> {
+        ser::Serializer::serialize_seq(self.ser, len)
+    }
+    fn serialize_tuple(self, len: usize) -> Result<Compound<'a, 'b>> {
+        ser::Serializer::serialize_tuple(self.ser, len)
+    }
+    fn serialize_tuple_struct(self, name: &'static str, len: usize) -> Result<Compound<'a, 'b>> {
+        ser::Serializer::serialize_tuple_struct(self.ser, name, len)
+    }
+    fn serialize_tuple_variant(
+        self,
+        name: &'static str,
+        index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Compound<'a, 'b>> {
+        ser::Serializer::serialize_tuple_variant(self.ser, name, index, variant, len)
+    }
+    fn serialize_map(self, len: Option<usize>) -> Result<Compound<'a, 'b>> {
+        ser::Serializer::serialize_map(self.ser, len)
+    }
+    fn serialize_struct(self, name: &'static str, len: usize) -> Result<Compound<'a, 'b>> {
+        ser::Serializer::serialize_struct(self.ser, name, len)
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Impossible<(), Error>> {
+        Err(Error::new(crate::error::Category::Data, "a struct variant cannot be a map key"))
+    }
+    fn collect_str<T: ?Sized + std::fmt::Display>(self, value: &T) -> Result<()> {
+        ser::Serializer::collect_str(self.ser, value)
+    }
+}
