@@ -52,6 +52,7 @@ mod de;
 mod error;
 mod number;
 mod pretty;
+pub mod query;
 mod scalar;
 mod ser;
 pub mod value;
