@@ -1,1 +1,3 @@
+//! `dtogen`: generate Rust DTOs from ServiceStack metadata (work in progress).
+
 fn main() {}

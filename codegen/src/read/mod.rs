@@ -1,0 +1,180 @@
+//! Readers: each turns one input format into the [`crate::model::Schema`] IR.
+//!
+//! Every reader has the same signature, `fn read(text: &str, file: &str) -> Result<Schema>`,
+//! where `file` is the path or URL used in messages. [`read`] dispatches on a [`Format`];
+//! [`detect`] guesses the format from the file name and content.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::error::{Error, Result};
+use crate::model::Schema;
+
+pub mod metadata_json;
+pub mod page;
+pub mod typescript;
+
+/// An input format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Format {
+    /// Decide from the file name and content ([`detect`]).
+    #[default]
+    Auto,
+    /// ServiceStack metadata JSON: `/types/metadata`, or `/metadata/app.json` (`api` wrapper).
+    MetadataJson,
+    /// TypeScript DTOs: `/types/typescript` or the ambient `/types/typescript.d`.
+    TypeScript,
+    /// An operation's metadata page (`/json/metadata?op=X`), as HTML or flattened text.
+    Page,
+}
+
+impl Format {
+    /// The name used on the command line and in generated headers.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Auto => "auto",
+            Format::MetadataJson => "metadata-json",
+            Format::TypeScript => "typescript",
+            Format::Page => "page",
+        }
+    }
+
+    /// All formats, `Auto` first.
+    pub const ALL: [Format; 4] = [
+        Format::Auto,
+        Format::MetadataJson,
+        Format::TypeScript,
+        Format::Page,
+    ];
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Format {
+    type Err = Error;
+
+    /// Accepts the names of [`Format::as_str`] plus a few aliases (`json`, `ts`, `html`, `txt`).
+    fn from_str(s: &str) -> Result<Self> {
+        Ok(match s.to_ascii_lowercase().as_str() {
+            "auto" => Format::Auto,
+            "metadata-json" | "json" | "metadata" => Format::MetadataJson,
+            "typescript" | "ts" | "d.ts" => Format::TypeScript,
+            "page" | "html" | "txt" | "text" => Format::Page,
+            _ => {
+                return Err(Error::Config(format!(
+                    "unknown format `{s}` (expected auto, metadata-json, typescript or page)"
+                )));
+            }
+        })
+    }
+}
+
+/// Guesses the format of `text` (named `file`), or `None` when nothing fits.
+///
+/// Content wins over the file name: JSON starts with `{`; a metadata page has the HTML
+/// markers or the flattened text's "routes are available" / "HTTP + JSON" lines (pages also
+/// contain TypeScript, so they are checked before it); TypeScript has `export`/`declare`
+/// declarations or a `.ts` name.
+pub fn detect(text: &str, file: &str) -> Option<Format> {
+    let body = text.trim_start_matches('\u{feff}').trim_start();
+    if body.starts_with('{') || body.starts_with('[') {
+        return Some(Format::MetadataJson);
+    }
+    let lower_file = file.to_ascii_lowercase();
+    let head: String = body
+        .chars()
+        .take(4096)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if head.starts_with("<!doctype") || head.starts_with("<html") || head.contains("<body") {
+        return Some(Format::Page);
+    }
+    let page_markers = [
+        "the following routes are available",
+        "http + json",
+        "http + jsv",
+        "http + xml",
+        "to override the content-type",
+    ];
+    if page_markers
+        .iter()
+        .any(|m| body.to_ascii_lowercase().contains(m))
+    {
+        return Some(Format::Page);
+    }
+    if lower_file.ends_with(".ts") || lower_file.contains("/types/typescript") {
+        return Some(Format::TypeScript);
+    }
+    let ts_markers = [
+        "export class ",
+        "export interface ",
+        "export enum ",
+        "export type ",
+        "declare module ",
+        "declare namespace ",
+        "/* options:",
+    ];
+    if ts_markers.iter().any(|m| head.contains(m)) || body.contains("\ninterface ") {
+        return Some(Format::TypeScript);
+    }
+    if lower_file.ends_with(".json") {
+        return Some(Format::MetadataJson);
+    }
+    if lower_file.ends_with(".html") || lower_file.ends_with(".htm") {
+        return Some(Format::Page);
+    }
+    None
+}
+
+/// Reads `text` (named `file` in messages) in the given format, detecting it when
+/// [`Format::Auto`].
+pub fn read(text: &str, file: &str, format: Format) -> Result<Schema> {
+    let format = match format {
+        Format::Auto => detect(text, file).ok_or_else(|| Error::Format {
+            file: file.to_string(),
+            message: "cannot tell the input format (expected ServiceStack metadata JSON, \
+                      TypeScript DTOs or a metadata page); pass --format"
+                .to_string(),
+        })?,
+        other => other,
+    };
+    match format {
+        Format::MetadataJson => metadata_json::read(text, file),
+        Format::TypeScript => typescript::read(text, file),
+        Format::Page => page::read(text, file),
+        Format::Auto => unreachable!("Auto was resolved above"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_formats() {
+        assert_eq!(detect("  {\"types\":[]}", "x"), Some(Format::MetadataJson));
+        assert_eq!(detect("<!DOCTYPE html><html>", "x"), Some(Format::Page));
+        assert_eq!(
+            detect(
+                "AddX\nThe following routes are available for this service:\n",
+                "x"
+            ),
+            Some(Format::Page)
+        );
+        assert_eq!(detect("export class A {}", "x"), Some(Format::TypeScript));
+        assert_eq!(detect("", "dtos.ts"), Some(Format::TypeScript));
+        assert_eq!(detect("hello", "x.bin"), None);
+    }
+
+    #[test]
+    fn format_names_round_trip() {
+        for f in Format::ALL {
+            assert_eq!(f.as_str().parse::<Format>().unwrap(), f);
+        }
+        assert!("yaml".parse::<Format>().is_err());
+    }
+}
