@@ -1,13 +1,1130 @@
-//! ServiceStack metadata JSON reader (`/types/metadata`, `/metadata/app.json`).
+//! ServiceStack metadata JSON reader: `/types/metadata` and `/metadata/app.json`.
+//!
+//! Accepts every layout seen from v5 to v10:
+//!
+//! * keys in camelCase, PascalCase or snake_case (matched ignoring case and `_`);
+//! * `/metadata/app.json`, whose `MetadataTypes` sits under `api` (with `app.baseUrl`);
+//! * v5 layout (routes, `returnMarkerTypeName`, `returnVoidMarker` on the request type,
+//!   `typeNamespace`/`isSystemType` on properties) and v6+ layout (operation-level `routes`,
+//!   `returnType`, `returnsVoid`, `requiresAuth`, `tags`, `method`); operation-level fields win;
+//! * request and response types that appear only under `operations`.
+//!
+//! Wire names follow the host's JSON text case, which the document's own keys reveal
+//! (camelCase keys come from a camelCase host); a `DataMember(Name)` alias is used verbatim.
+
+use std::collections::HashSet;
+
+use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
-use crate::model::Schema;
+use crate::model::{
+    ApiMember, Attribute, DataMember, EnumDef, EnumMember, EnumRepr, Operation, Primitive,
+    Property, Route, Schema, SourceLocation, TypeDef, TypeKind, TypeRef,
+};
 
 /// Reads a metadata JSON document from `text`; `file` names the input in messages.
 pub fn read(text: &str, file: &str) -> Result<Schema> {
-    let _ = text;
-    Err(Error::Format {
+    let root: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+        Error::parse(
+            SourceLocation::new(file, e.line() as u32, e.column() as u32),
+            format!("invalid JSON: {e}"),
+        )
+    })?;
+    let Some(root_obj) = root.as_object() else {
+        return Err(not_metadata(file));
+    };
+    // `/metadata/app.json` wraps the document in `api`; `/types/metadata` is the document.
+    let (doc, app) = match get(root_obj, "api").and_then(Value::as_object) {
+        Some(api) if has_any(api, &["types", "operations"]) => (api, get(root_obj, "app")),
+        _ if has_any(root_obj, &["types", "operations"]) => (root_obj, None),
+        _ => return Err(not_metadata(file)),
+    };
+    let mut reader = Reader {
+        file,
+        text,
+        case: HostCase::detect(doc),
+        schema: Schema::default(),
+        defined: HashSet::new(),
+    };
+    reader.schema.base_url = app
+        .and_then(|a| a.as_object())
+        .and_then(|a| get_str(a, "baseUrl"))
+        .or_else(|| {
+            get(doc, "config")
+                .and_then(Value::as_object)
+                .and_then(|c| get_str(c, "baseUrl"))
+        })
+        .map(str::to_string);
+    reader.schema.service_name = app
+        .and_then(|a| a.as_object())
+        .and_then(|a| get_str(a, "serviceName"))
+        .map(str::to_string);
+    reader.read_document(doc)?;
+    Ok(reader.schema)
+}
+
+fn not_metadata(file: &str) -> Error {
+    Error::Format {
         file: file.to_string(),
-        message: "metadata JSON reader in progress".to_string(),
+        message: "not a ServiceStack metadata document: expected an object with `types` or \
+                  `operations` (from /types/metadata), or `api` (from /metadata/app.json)"
+            .to_string(),
+    }
+}
+
+/// The JSON text case of the host, which decides wire names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HostCase {
+    Camel,
+    Pascal,
+    Snake,
+}
+
+impl HostCase {
+    /// Decided from the document's own keys: ServiceStack writes the metadata DTOs with the
+    /// same text case as every other DTO.
+    fn detect(doc: &Map<String, Value>) -> HostCase {
+        let mut keys = doc.keys().map(String::as_str).collect::<Vec<_>>();
+        // Look one level deeper too, so a document with only `types` is still decided.
+        let first_type = ["types", "operations"]
+            .iter()
+            .filter_map(|k| get(doc, k))
+            .filter_map(Value::as_array)
+            .flat_map(|a| a.first())
+            .filter_map(Value::as_object)
+            .next();
+        if let Some(t) = first_type {
+            keys.extend(t.keys().map(String::as_str));
+        }
+        if keys.iter().any(|k| k.contains('_')) {
+            HostCase::Snake
+        } else if keys
+            .iter()
+            .any(|k| k.starts_with(|c: char| c.is_ascii_uppercase()))
+        {
+            HostCase::Pascal
+        } else {
+            HostCase::Camel
+        }
+    }
+
+    fn wire_name(self, name: &str) -> String {
+        match self {
+            HostCase::Camel => to_camel_case(name),
+            HostCase::Pascal => name.to_string(),
+            HostCase::Snake => to_lowercase_underscore(name),
+        }
+    }
+}
+
+/// ServiceStack.Text's `ToCamelCase`: the leading run of upper-case letters is lowered, except
+/// the last one of the run when a lower-case letter follows it (`URLPath` → `urlPath`,
+/// `ID` → `id`, `UShort` → `uShort`).
+pub fn to_camel_case(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len());
+    let mut first_part = true;
+    for (i, &c) in chars.iter().enumerate() {
+        let next_upper = chars.get(i + 1).is_none_or(|n| n.is_ascii_uppercase());
+        if first_part && c.is_ascii_uppercase() && (next_upper || i == 0) {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            first_part = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// ServiceStack.Text's `ToLowercaseUnderscore`: camel-case first, then every upper-case letter
+/// becomes `_` + lower-case.
+fn to_lowercase_underscore(name: &str) -> String {
+    let camel = to_camel_case(name);
+    let mut out = String::with_capacity(camel.len() + 4);
+    for c in camel.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+struct Reader<'a> {
+    file: &'a str,
+    text: &'a str,
+    case: HostCase,
+    schema: Schema,
+    /// `(name, arity)` of every type defined in the document.
+    defined: HashSet<(String, usize)>,
+}
+
+/// Context for resolving type names inside one type: its generic parameters.
+struct Scope<'s> {
+    params: &'s [String],
+    /// `Type.Member` path for messages.
+    path: String,
+}
+
+impl<'a> Reader<'a> {
+    fn read_document(&mut self, doc: &Map<String, Value>) -> Result<()> {
+        let types = array(doc, "types");
+        let operations = array(doc, "operations");
+        // First pass: which types are defined, so unknown value types can be told apart.
+        for t in types.iter().chain(operations.iter().flat_map(|op| {
+            let op = op.as_object();
+            [
+                op.and_then(|o| get(o, "request")),
+                op.and_then(|o| get(o, "response")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+        })) {
+            if let Some(name) = t.as_object().and_then(|t| get_str(t, "name")) {
+                let (base, arity) = split_arity(name);
+                self.defined.insert((base.to_string(), arity));
+            }
+        }
+
+        for (i, t) in types.iter().enumerate() {
+            let Some(obj) = t.as_object() else {
+                return Err(self.error(None, format!("types[{i}] is not an object")));
+            };
+            if let Some(def) = self.read_type(obj, &format!("types[{i}]"))? {
+                self.push_type(def);
+            }
+        }
+        for (i, op) in operations.iter().enumerate() {
+            let Some(obj) = op.as_object() else {
+                return Err(self.error(None, format!("operations[{i}] is not an object")));
+            };
+            self.read_operation(obj, i)?;
+        }
+        Ok(())
+    }
+
+    fn push_type(&mut self, def: TypeDef) {
+        if self.schema.find_type(&def.name, def.arity()).is_none() {
+            self.schema.types.push(def);
+        }
+    }
+
+    fn error(&self, type_name: Option<&str>, message: String) -> Error {
+        Error::parse(self.locate(type_name), message)
+    }
+
+    /// Best-effort location of a type's definition: the line of its first `"name": "X"`.
+    fn locate(&self, type_name: Option<&str>) -> SourceLocation {
+        let Some(name) = type_name else {
+            return SourceLocation::file(self.file);
+        };
+        let needle = format!("\"{name}\"");
+        let mut from = 0;
+        while let Some(pos) = self.text[from..].find(&needle) {
+            let at = from + pos;
+            let before = self.text[..at].trim_end();
+            if let Some(before) = before.strip_suffix(':') {
+                let before = before.trim_end();
+                if before.len() >= 6 && before[before.len() - 6..].eq_ignore_ascii_case("\"name\"")
+                {
+                    let line = self.text[..at].matches('\n').count() as u32 + 1;
+                    let column = (at - self.text[..at].rfind('\n').map_or(0, |p| p + 1)) as u32 + 1;
+                    return SourceLocation::new(self.file, line, column);
+                }
+            }
+            from = at + needle.len();
+        }
+        SourceLocation::file(self.file)
+    }
+
+    /// Reads one `MetadataType`. Returns `None` for types that are not DTOs (System types
+    /// leaking in as responses, collection definitions).
+    fn read_type(&mut self, obj: &Map<String, Value>, path: &str) -> Result<Option<TypeDef>> {
+        let Some(raw_name) = get_str(obj, "name") else {
+            return Err(self.error(None, format!("{path}: type without a `name`")));
+        };
+        let namespace = get_str(obj, "namespace").map(str::to_string);
+        let (name, arity) = split_arity(raw_name);
+        if is_system_namespace(namespace.as_deref()) || name.contains('<') {
+            return Ok(None);
+        }
+        let location = Some(self.locate(Some(raw_name)));
+        let mut generic_params: Vec<String> = get(obj, "genericArgs")
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(|s| s.trim_start_matches('\'').to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if generic_params.len() != arity || !generic_params.iter().all(|p| looks_like_param(p)) {
+            if arity > 0 {
+                // v6.x wrote the *closed* arguments of a generic response here.
+                generic_params = synth_params(arity);
+            } else {
+                generic_params.clear();
+            }
+        }
+        let mut def = TypeDef {
+            name: name.to_string(),
+            namespace,
+            generic_params,
+            description: get_str(obj, "description").map(str::to_string),
+            notes: get_str(obj, "notes").map(str::to_string),
+            is_abstract: get_bool(obj, "isAbstract") && !get_bool(obj, "isInterface"),
+            is_nested: get_bool(obj, "isNested"),
+            location,
+            ..TypeDef::default()
+        };
+        def.data_contract_name = get(obj, "dataContract")
+            .and_then(Value::as_object)
+            .and_then(|dc| get_str(dc, "name"))
+            .filter(|n| *n != name)
+            .map(str::to_string);
+        let attributes = read_attributes(get(obj, "attributes"));
+        let is_flags = attributes.iter().any(|a| a.name == "Flags");
+        def.attributes = attributes
+            .into_iter()
+            .filter(|a| !matches!(a.name.as_str(), "Api" | "Route" | "DataContract"))
+            .collect();
+        let params = def.generic_params.clone();
+        let scope = Scope {
+            params: &params,
+            path: raw_name.to_string(),
+        };
+
+        if get_bool(obj, "isEnum") {
+            def.kind = TypeKind::Enum(self.read_enum(obj, &def, is_flags)?);
+            return Ok(Some(def));
+        }
+        if get_bool(obj, "isInterface") {
+            def.kind = TypeKind::Interface;
+        }
+        if let Some(inherits) = get(obj, "inherits").and_then(Value::as_object) {
+            def.base = Some(self.type_name_ref(inherits, &scope)?);
+        }
+        if let Some(implements) = get(obj, "implements").and_then(Value::as_array) {
+            for i in implements.iter().filter_map(Value::as_object) {
+                let iname = get_str(i, "name").unwrap_or_default();
+                if iname.starts_with("IReturn") {
+                    continue;
+                }
+                def.implements.push(self.type_name_ref(i, &scope)?);
+            }
+        }
+        if let Some(props) = get(obj, "properties").and_then(Value::as_array) {
+            for (i, p) in props.iter().enumerate() {
+                let Some(p) = p.as_object() else {
+                    return Err(self.error(
+                        Some(raw_name),
+                        format!("{raw_name}.properties[{i}] is not an object"),
+                    ));
+                };
+                let prop = self.read_property(p, &scope, i, def.location.clone())?;
+                if def.properties.iter().any(|q| q.wire_name == prop.wire_name) {
+                    // `[Field]` hoists a base member copy; keep the first occurrence.
+                    continue;
+                }
+                def.properties.push(prop);
+            }
+        }
+        Ok(Some(def))
+    }
+
+    fn read_enum(
+        &mut self,
+        obj: &Map<String, Value>,
+        def: &TypeDef,
+        is_flags: bool,
+    ) -> Result<EnumDef> {
+        let names = strings(get(obj, "enumNames"));
+        let values = strings(get(obj, "enumValues"));
+        let member_values = strings(get(obj, "enumMemberValues"));
+        let descriptions = get(obj, "enumDescriptions")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().map(|v| v.as_str().map(str::to_string)).collect())
+            .unwrap_or_default();
+        let repr = if is_flags {
+            EnumRepr::Flags
+        } else if get_bool(obj, "isEnumInt") {
+            EnumRepr::Int
+        } else {
+            EnumRepr::String
+        };
+        let mut members = Vec::with_capacity(names.len());
+        for (i, name) in names.iter().enumerate() {
+            let value = match values.get(i) {
+                Some(v) => match parse_enum_value(v) {
+                    Some(n) => Some(n),
+                    None => {
+                        self.schema.warn(
+                            def.location.clone(),
+                            format!(
+                                "enum {}.{name}: value `{v}` is not an integer; ignored",
+                                def.name
+                            ),
+                        );
+                        None
+                    }
+                },
+                None if values.is_empty() => Some(i as i64),
+                None => None,
+            };
+            let wire_name = member_values
+                .get(i)
+                .filter(|w| *w != name && !w.is_empty())
+                .cloned();
+            members.push(EnumMember {
+                name: name.clone(),
+                value,
+                wire_name,
+                description: descriptions.get(i).cloned().flatten(),
+            });
+        }
+        if members.is_empty() {
+            self.schema.warn(
+                def.location.clone(),
+                format!("enum {} has no members", def.name),
+            );
+        }
+        Ok(EnumDef { repr, members })
+    }
+
+    fn read_property(
+        &mut self,
+        p: &Map<String, Value>,
+        scope: &Scope<'_>,
+        index: usize,
+        location: Option<SourceLocation>,
+    ) -> Result<Property> {
+        let Some(name) = get_str(p, "name") else {
+            return Err(self.error(
+                Some(&scope.path),
+                format!(
+                    "{}.properties[{index}]: property without a `name`",
+                    scope.path
+                ),
+            ));
+        };
+        let Some(type_name) = get_str(p, "type") else {
+            return Err(self.error(
+                Some(&scope.path),
+                format!("{}.{name}: property without a `type`", scope.path),
+            ));
+        };
+        let member_scope = Scope {
+            params: scope.params,
+            path: format!("{}.{name}", scope.path),
+        };
+        let generic_args = strings(get(p, "genericArgs"));
+        let is_value_type = get_bool(p, "isValueType");
+        let is_enum = get_bool(p, "isEnum");
+        let namespace = get_str(p, "namespace").or_else(|| get_str(p, "typeNamespace"));
+        let mut ty = self.resolve_parts(type_name, &generic_args, &member_scope)?;
+        if is_value_type
+            && !is_enum
+            && !is_system_namespace(namespace)
+            && let TypeRef::Named { name: n, args } = &ty
+            && !self.defined.contains(&(n.clone(), args.len()))
+        {
+            // User structs are written via ToString() unless exportValueTypes is on.
+            self.schema.warn(
+                location.clone(),
+                format!(
+                    "{}: value type `{n}` is not defined; treated as a string (ServiceStack \
+                     writes structs as text)",
+                    member_scope.path
+                ),
+            );
+            ty = TypeRef::Primitive(Primitive::String);
+        }
+        let data_member = get(p, "dataMember")
+            .and_then(Value::as_object)
+            .map(|dm| DataMember {
+                name: get_str(dm, "name").map(str::to_string),
+                order: get(dm, "order").and_then(Value::as_i64).map(|o| o as i32),
+                is_required: get_bool(dm, "isRequired"),
+                no_emit_default: get(dm, "emitDefaultValue").and_then(Value::as_bool)
+                    == Some(false),
+            });
+        let wire_name = data_member
+            .as_ref()
+            .and_then(|dm| dm.name.clone())
+            .unwrap_or_else(|| self.case.wire_name(name));
+        let is_required = get_bool(p, "isRequired");
+        let is_nullable = type_name.starts_with("Nullable`1") && !type_name.ends_with("[]");
+        let optional = !(is_required || (is_value_type && !is_nullable));
+        let attributes = read_attributes(get(p, "attributes"));
+        let api_member = attributes
+            .iter()
+            .find(|a| a.name == "ApiMember")
+            .map(|a| {
+                let arg = |n: &str| {
+                    a.args
+                        .iter()
+                        .find(|(k, _)| k.as_deref().is_some_and(|k| k.eq_ignore_ascii_case(n)))
+                        .map(|(_, v)| v.clone())
+                };
+                ApiMember {
+                    name: arg("Name"),
+                    description: arg("Description"),
+                    parameter_type: arg("ParameterType"),
+                    data_type: arg("DataType"),
+                    is_required: arg("IsRequired").is_some_and(|v| v.eq_ignore_ascii_case("true")),
+                    format: arg("Format"),
+                    route: arg("Route"),
+                    verb: arg("Verb"),
+                }
+            })
+            .or_else(|| {
+                let parameter_type = get_str(p, "paramType").map(str::to_string);
+                let data_type = get_str(p, "displayType").map(str::to_string);
+                (parameter_type.is_some() || data_type.is_some()).then(|| ApiMember {
+                    parameter_type,
+                    data_type,
+                    description: get_str(p, "description").map(str::to_string),
+                    is_required,
+                    ..ApiMember::default()
+                })
+            });
+        Ok(Property {
+            name: name.to_string(),
+            wire_name,
+            ty,
+            optional,
+            description: get_str(p, "description").map(str::to_string),
+            api_member,
+            data_member,
+            attributes: attributes
+                .into_iter()
+                .filter(|a| !matches!(a.name.as_str(), "ApiMember" | "DataMember"))
+                .collect(),
+            location,
+        })
+    }
+
+    fn read_operation(&mut self, op: &Map<String, Value>, index: usize) -> Result<()> {
+        let Some(request) = get(op, "request").and_then(Value::as_object) else {
+            return Err(self.error(
+                None,
+                format!("operations[{index}]: operation without a `request` type"),
+            ));
+        };
+        let path = format!("operations[{index}].request");
+        let Some(request_def) = self.read_type(request, &path)? else {
+            return Err(self.error(
+                None,
+                format!("{path}: request type is a system type, not a DTO"),
+            ));
+        };
+        let request_name = request_def.name.clone();
+        let location = request_def.location.clone();
+        let description = request_def.description.clone();
+        let empty_scope = Scope {
+            params: &[],
+            path: request_name.clone(),
+        };
+        let response_obj = get(op, "response").and_then(Value::as_object);
+        if let Some(resp) = response_obj {
+            let rpath = format!("operations[{index}].response");
+            if let Some(def) = self.read_type(resp, &rpath)? {
+                self.push_type(def);
+            }
+        }
+
+        let returns_void = get_bool(op, "returnsVoid") || get_bool(request, "returnVoidMarker");
+        let return_type = get(op, "returnType")
+            .and_then(Value::as_object)
+            .or_else(|| get(request, "returnMarkerTypeName").and_then(Value::as_object));
+        let response = if returns_void {
+            None
+        } else if let Some(rt) = return_type {
+            Some(self.type_name_ref(rt, &empty_scope)?)
+        } else if let Some(resp) = response_obj {
+            Some(self.type_name_ref(resp, &empty_scope)?)
+        } else {
+            None
+        };
+        // Async services leak `Task<T>`; the wire type is `T`.
+        let response = response.map(|r| match r {
+            TypeRef::Named { name, mut args } if name == "Task" && args.len() == 1 => {
+                args.remove(0)
+            }
+            other => other,
+        });
+
+        let routes_value = get(op, "routes").or_else(|| get(request, "routes"));
+        let routes = routes_value
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_object)
+                    .filter_map(|r| {
+                        Some(Route {
+                            path: get_str(r, "path")?.to_string(),
+                            verbs: get_str(r, "verbs")
+                                .map(Route::parse_verbs)
+                                .unwrap_or_default(),
+                            summary: get_str(r, "summary").map(str::to_string),
+                            notes: get_str(r, "notes").map(str::to_string),
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let request_attrs = read_attributes(get(request, "attributes"));
+        let requires_auth = get_bool(op, "requiresAuth")
+            || request_attrs
+                .iter()
+                .any(|a| a.name == "Authenticate" || a.name == "ValidateIsAuthenticated");
+        let mut required_roles = strings(get(op, "requiredRoles"));
+        required_roles.extend(strings(get(op, "requiresAnyRole")));
+        let mut required_permissions = strings(get(op, "requiredPermissions"));
+        required_permissions.extend(strings(get(op, "requiresAnyPermission")));
+
+        self.push_type(request_def);
+        if self.schema.find_operation(&request_name).is_some() {
+            return Ok(());
+        }
+        self.schema.operations.push(Operation {
+            request: request_name,
+            response,
+            returns_void,
+            routes,
+            requires_auth,
+            required_roles,
+            required_permissions,
+            tags: strings(get(op, "tags")),
+            description,
+            method: get_str(op, "method").map(str::to_string),
+            actions: strings(get(op, "actions")),
+            location,
+        });
+        Ok(())
+    }
+
+    /// A `MetadataTypeName` (`inherits`, `implements[]`, `returnType`) as a type reference.
+    fn type_name_ref(&mut self, obj: &Map<String, Value>, scope: &Scope<'_>) -> Result<TypeRef> {
+        let Some(name) = get_str(obj, "name") else {
+            return Err(self.error(
+                Some(&scope.path),
+                format!("{}: type reference without a `name`", scope.path),
+            ));
+        };
+        let args = strings(get(obj, "genericArgs"));
+        self.resolve_parts(name, &args, scope)
+    }
+
+    /// Resolves a .NET type name (`List`1`, `Int32[]`, `Nullable`1`) with its generic
+    /// argument strings (`List<Dictionary<String,Poco>>`, `'T`).
+    fn resolve_parts(&mut self, name: &str, args: &[String], scope: &Scope<'_>) -> Result<TypeRef> {
+        let mut parsed = Vec::with_capacity(args.len());
+        for a in args {
+            parsed.push(parse_dotnet_type(a, scope.params).map_err(|msg| {
+                self.error(
+                    Some(&scope.path),
+                    format!("{}: generic argument `{a}`: {msg}", scope.path),
+                )
+            })?);
+        }
+        // Array suffixes apply to the whole closed type: `Nullable`1[]` + [Int32].
+        let mut base = name.trim();
+        let mut depth = 0;
+        while let Some(rest) = base.strip_suffix("[]") {
+            base = rest;
+            depth += 1;
+        }
+        let (bare, arity) = split_arity(base);
+        let bare = bare.trim_start_matches('\'');
+        if arity > 0 && parsed.len() != arity {
+            // Generic args missing (old documents): use `Any` and say so.
+            self.schema.warn(
+                Some(self.locate(None)),
+                format!(
+                    "{}: `{name}` has {} generic argument(s), expected {arity}; missing ones are \
+                     treated as any value",
+                    scope.path,
+                    parsed.len()
+                ),
+            );
+            parsed.resize(arity, TypeRef::Primitive(Primitive::Any));
+        }
+        let mut ty = if bare.contains('<') {
+            parse_dotnet_type(bare, scope.params).map_err(|msg| {
+                self.error(
+                    Some(&scope.path),
+                    format!("{}: type `{name}`: {msg}", scope.path),
+                )
+            })?
+        } else {
+            resolve_named(bare, parsed, scope.params)
+        };
+        if ty == TypeRef::Primitive(Primitive::U8) && depth > 0 {
+            ty = TypeRef::Primitive(Primitive::Bytes);
+            depth -= 1;
+        }
+        for _ in 0..depth {
+            ty = TypeRef::list(ty);
+        }
+        Ok(ty)
+    }
+}
+
+/// Parses a C#-ish type string as ServiceStack writes generic arguments:
+/// `String`, `List<Dictionary<String,Poco>>`, `Nullable<Byte>`, `Poco[]`, `QueryDb`1<T>`,
+/// C# keywords (`int`, `string?`), and generic parameters of the enclosing type (`T`, `'T`).
+///
+/// `params` are the enclosing type's generic parameter names. Errors describe the problem
+/// without a location (the caller adds it).
+pub fn parse_dotnet_type(text: &str, params: &[String]) -> std::result::Result<TypeRef, String> {
+    let mut parser = TypeParser {
+        s: text.as_bytes(),
+        pos: 0,
+        params,
+    };
+    let ty = parser.parse()?;
+    parser.skip_ws();
+    if parser.pos != parser.s.len() {
+        return Err(format!("unexpected `{}`", &text[parser.pos..]));
+    }
+    Ok(ty)
+}
+
+struct TypeParser<'s> {
+    s: &'s [u8],
+    pos: usize,
+    params: &'s [String],
+}
+
+impl TypeParser<'_> {
+    fn skip_ws(&mut self) {
+        while self.pos < self.s.len() && self.s[self.pos].is_ascii_whitespace() {
+            self.pos += 1;
+        }
+    }
+
+    fn parse(&mut self) -> std::result::Result<TypeRef, String> {
+        self.skip_ws();
+        let start = self.pos;
+        while self.pos < self.s.len() {
+            let c = self.s[self.pos];
+            if c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'`' | b'\'' | b'+') {
+                self.pos += 1;
+            } else {
+                break;
+            }
+        }
+        if start == self.pos {
+            return Err(if self.pos < self.s.len() {
+                format!("expected a type name at `{}`", self.s[self.pos] as char)
+            } else {
+                "expected a type name".to_string()
+            });
+        }
+        let raw = String::from_utf8_lossy(&self.s[start..self.pos]).into_owned();
+        let mut args = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b'<') {
+            self.pos += 1;
+            loop {
+                args.push(self.parse()?);
+                self.skip_ws();
+                match self.peek() {
+                    Some(b',') => self.pos += 1,
+                    Some(b'>') => {
+                        self.pos += 1;
+                        break;
+                    }
+                    _ => return Err("unbalanced `<` in generic arguments".to_string()),
+                }
+            }
+        }
+        // Drop a namespace prefix (`System.String`) and an outer-class prefix (`Outer+Inner`).
+        let short = raw.rsplit(['.', '+']).next().unwrap_or(&raw);
+        let (bare, _) = split_arity(short);
+        let bare = bare.trim_start_matches('\'');
+        let mut ty = resolve_named(bare, args, self.params);
+        loop {
+            self.skip_ws();
+            match self.peek() {
+                Some(b'[') => {
+                    self.pos += 1;
+                    self.skip_ws();
+                    if self.peek() != Some(b']') {
+                        return Err("expected `]`".to_string());
+                    }
+                    self.pos += 1;
+                    ty = if ty == TypeRef::Primitive(Primitive::U8) {
+                        TypeRef::Primitive(Primitive::Bytes)
+                    } else {
+                        TypeRef::list(ty)
+                    };
+                }
+                Some(b'?') => {
+                    self.pos += 1;
+                    ty = TypeRef::nullable(ty);
+                }
+                _ => break,
+            }
+        }
+        Ok(ty)
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.s.get(self.pos).copied()
+    }
+}
+
+/// Maps a bare .NET (or C# keyword) type name with its parsed arguments.
+fn resolve_named(name: &str, mut args: Vec<TypeRef>, params: &[String]) -> TypeRef {
+    if args.is_empty() {
+        if params.iter().any(|p| p == name) {
+            return TypeRef::GenericParam(name.to_string());
+        }
+        if let Some(p) = primitive(name) {
+            return TypeRef::Primitive(p);
+        }
+    }
+    let any = || TypeRef::Primitive(Primitive::Any);
+    match (name, args.len()) {
+        ("Nullable", 1) => TypeRef::nullable(args.remove(0)),
+        (
+            "List"
+            | "IList"
+            | "IEnumerable"
+            | "ICollection"
+            | "IReadOnlyList"
+            | "IReadOnlyCollection"
+            | "HashSet"
+            | "ISet"
+            | "IReadOnlySet"
+            | "SortedSet"
+            | "Queue"
+            | "Stack"
+            | "LinkedList"
+            | "Collection"
+            | "ObservableCollection"
+            | "ReadOnlyCollection"
+            | "ConcurrentBag"
+            | "ConcurrentQueue"
+            | "BlockingCollection"
+            | "ImmutableList"
+            | "ImmutableArray"
+            | "ImmutableHashSet"
+            | "IImmutableList"
+            | "Array",
+            1,
+        ) => TypeRef::list(args.remove(0)),
+        (
+            "Dictionary"
+            | "IDictionary"
+            | "IReadOnlyDictionary"
+            | "SortedDictionary"
+            | "SortedList"
+            | "ConcurrentDictionary"
+            | "IOrderedDictionary"
+            | "OrderedDictionary"
+            | "ImmutableDictionary"
+            | "IImmutableDictionary"
+            | "FrozenDictionary",
+            2,
+        ) => {
+            let v = args.remove(1);
+            TypeRef::map(args.remove(0), v)
+        }
+        ("IEnumerable" | "ArrayList" | "ICollection" | "IList", 0) => TypeRef::list(any()),
+        ("IDictionary" | "Hashtable" | "OrderedDictionary" | "IOrderedDictionary", 0) => {
+            TypeRef::map(TypeRef::Primitive(Primitive::String), any())
+        }
+        ("StringDictionary" | "NameValueCollection", 0) => TypeRef::map(
+            TypeRef::Primitive(Primitive::String),
+            TypeRef::Primitive(Primitive::String),
+        ),
+        _ => TypeRef::Named {
+            name: name.to_string(),
+            args,
+        },
+    }
+}
+
+/// The primitive a .NET type name or C# keyword stands for.
+fn primitive(name: &str) -> Option<Primitive> {
+    use Primitive::*;
+    Some(match name {
+        "String" | "string" | "Type" => String,
+        "Boolean" | "bool" => Bool,
+        "Byte" | "byte" => U8,
+        "SByte" | "sbyte" => I8,
+        "Int16" | "short" => I16,
+        "UInt16" | "ushort" => U16,
+        "Int32" | "int" => I32,
+        "UInt32" | "uint" => U32,
+        "Int64" | "long" | "IntPtr" | "nint" => I64,
+        "UInt64" | "ulong" | "UIntPtr" | "nuint" => U64,
+        "Int128" => I128,
+        "UInt128" => U128,
+        "Single" | "float" | "Half" => F32,
+        "Double" | "double" => F64,
+        "Decimal" | "decimal" | "BigInteger" => Decimal,
+        "Char" | "char" => Char,
+        "DateTime" | "DateOnly" => DateTime,
+        "DateTimeOffset" => DateTimeOffset,
+        "TimeSpan" | "TimeOnly" => TimeSpan,
+        "Guid" => Guid,
+        "Uri" => Uri,
+        "Stream" | "MemoryStream" | "HttpWebResponse" | "HttpResponseMessage" | "Blob" => Bytes,
+        "Object" | "object" | "dynamic" | "JsonElement" | "JsonNode" | "JsonObject" => Any,
+        _ => return None,
     })
+}
+
+/// Splits ``Name`2`` into (`Name`, 2); a name without a backtick has arity 0.
+fn split_arity(name: &str) -> (&str, usize) {
+    match name.split_once('`') {
+        Some((base, rest)) => {
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            (base, digits.parse().unwrap_or(0))
+        }
+        None => (name, 0),
+    }
+}
+
+fn looks_like_param(p: &str) -> bool {
+    // `T`, `TKey`, `TResponse`, `T1`: a `T` then nothing, a digit or an upper-case letter.
+    let mut chars = p.chars();
+    chars.next() == Some('T')
+        && chars
+            .next()
+            .is_none_or(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+fn synth_params(arity: usize) -> Vec<String> {
+    if arity == 1 {
+        vec!["T".to_string()]
+    } else {
+        (1..=arity).map(|i| format!("T{i}")).collect()
+    }
+}
+
+fn is_system_namespace(ns: Option<&str>) -> bool {
+    ns.is_some_and(|ns| ns == "System" || ns.starts_with("System."))
+}
+
+fn parse_enum_value(v: &str) -> Option<i64> {
+    let v = v.trim();
+    v.parse::<i64>()
+        .ok()
+        .or_else(|| v.parse::<u64>().ok().map(|u| u as i64))
+}
+
+fn read_attributes(value: Option<&Value>) -> Vec<Attribute> {
+    let Some(list) = value.and_then(Value::as_array) else {
+        return Vec::new();
+    };
+    list.iter()
+        .filter_map(Value::as_object)
+        .filter_map(|a| {
+            let name = get_str(a, "name")?
+                .trim_end_matches("Attribute")
+                .to_string();
+            let mut args = Vec::new();
+            for ctor in array(a, "constructorArgs") {
+                if let Some(c) = ctor.as_object() {
+                    args.push((None, value_text(get(c, "value"))));
+                }
+            }
+            for arg in array(a, "args") {
+                if let Some(c) = arg.as_object() {
+                    args.push((
+                        get_str(c, "name").map(str::to_string),
+                        value_text(get(c, "value")),
+                    ));
+                }
+            }
+            Some(Attribute { name, args })
+        })
+        .collect()
+}
+
+fn value_text(v: Option<&Value>) -> String {
+    match v {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Null) | None => String::new(),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// Normalises a key for comparison: lower-case, without `_`.
+fn key_eq(actual: &str, wanted: &str) -> bool {
+    let mut a = actual.bytes().filter(|&b| b != b'_');
+    let mut w = wanted.bytes().filter(|&b| b != b'_');
+    loop {
+        match (a.next(), w.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x.eq_ignore_ascii_case(&y) => {}
+            _ => return false,
+        }
+    }
+}
+
+fn get<'v>(obj: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+    obj.get(key)
+        .or_else(|| obj.iter().find(|(k, _)| key_eq(k, key)).map(|(_, v)| v))
+        .filter(|v| !v.is_null())
+}
+
+fn has_any(obj: &Map<String, Value>, keys: &[&str]) -> bool {
+    keys.iter().any(|k| get(obj, k).is_some())
+}
+
+fn get_str<'v>(obj: &'v Map<String, Value>, key: &str) -> Option<&'v str> {
+    get(obj, key).and_then(Value::as_str)
+}
+
+/// Flags are written only when true, but older documents write `false` (or `"true"`).
+fn get_bool(obj: &Map<String, Value>, key: &str) -> bool {
+    match get(obj, key) {
+        Some(Value::Bool(b)) => *b,
+        Some(Value::String(s)) => s.eq_ignore_ascii_case("true"),
+        _ => false,
+    }
+}
+
+fn array<'v>(obj: &'v Map<String, Value>, key: &str) -> &'v [Value] {
+    get(obj, key)
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or(&[])
+}
+
+fn strings(v: Option<&Value>) -> Vec<String> {
+    v.and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| match s {
+                    Value::String(s) => Some(s.clone()),
+                    Value::Number(n) => Some(n.to_string()),
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> TypeRef {
+        parse_dotnet_type(s, &["T".to_string()]).unwrap()
+    }
+
+    #[test]
+    fn camel_case_matches_servicestack() {
+        assert_eq!(to_camel_case("SessionId"), "sessionId");
+        assert_eq!(to_camel_case("URLPath"), "urlPath");
+        assert_eq!(to_camel_case("ID"), "id");
+        assert_eq!(to_camel_case("UShort"), "uShort");
+        assert_eq!(to_camel_case("already"), "already");
+        assert_eq!(to_lowercase_underscore("SessionId"), "session_id");
+    }
+
+    #[test]
+    fn parses_nested_generic_strings() {
+        assert_eq!(
+            t("List<Dictionary<String,Poco>>"),
+            TypeRef::list(TypeRef::map(
+                TypeRef::Primitive(Primitive::String),
+                TypeRef::named("Poco")
+            ))
+        );
+        assert_eq!(
+            t("Nullable<Byte>"),
+            TypeRef::nullable(TypeRef::Primitive(Primitive::U8))
+        );
+        assert_eq!(t("Byte[]"), TypeRef::Primitive(Primitive::Bytes));
+        assert_eq!(t("'T"), TypeRef::GenericParam("T".into()));
+        assert_eq!(
+            t("Poco[][]"),
+            TypeRef::list(TypeRef::list(TypeRef::named("Poco")))
+        );
+        assert_eq!(
+            t("QueryDb`1<T>"),
+            TypeRef::generic("QueryDb", vec![TypeRef::GenericParam("T".into())])
+        );
+        assert!(parse_dotnet_type("List<", &[]).is_err());
+        assert!(parse_dotnet_type("A>", &[]).is_err());
+    }
+
+    #[test]
+    fn reads_v10_camel_case_operation() {
+        let json = r#"{"types":[{"name":"QueryDb`1","namespace":"ServiceStack","genericArgs":["T"],
+            "properties":[{"name":"Skip","type":"Nullable`1","genericArgs":["Int32"],"isValueType":true}]}],
+          "operations":[{"request":{"name":"Hello","namespace":"My","properties":[
+              {"name":"Name","type":"String","namespace":"System","isRequired":true},
+              {"name":"Count","type":"Int32","namespace":"System","isValueType":true},
+              {"name":"Alias","type":"String","dataMember":{"name":"the_alias"}}]},
+            "response":{"name":"HelloResponse","namespace":"My","properties":[]},
+            "returnType":{"name":"HelloResponse","namespace":"My"},
+            "routes":[{"path":"/hello/{Name}","verbs":"GET,POST"}],"requiresAuth":true,"tags":["a"]}]}"#;
+        let schema = read(json, "x.json").unwrap();
+        let hello = schema.find_type("Hello", 0).unwrap();
+        let names: Vec<_> = hello
+            .properties
+            .iter()
+            .map(|p| p.wire_name.as_str())
+            .collect();
+        assert_eq!(names, ["name", "count", "the_alias"]);
+        assert!(!hello.properties[0].optional);
+        assert!(!hello.properties[1].optional);
+        assert!(hello.properties[2].optional);
+        let op = schema.find_operation("Hello").unwrap();
+        assert_eq!(op.response, Some(TypeRef::named("HelloResponse")));
+        assert_eq!(op.routes[0].verbs, ["GET", "POST"]);
+        assert!(op.requires_auth);
+        assert!(schema.find_type("HelloResponse", 0).is_some());
+        let q = schema.find_type("QueryDb", 1).unwrap();
+        assert_eq!(q.generic_params, ["T"]);
+        assert!(q.properties[0].is_optional());
+    }
+
+    #[test]
+    fn reads_pascal_case_app_json() {
+        let json = r#"{"App":{"BaseUrl":"https://x"},"Api":{"Operations":[{"Request":{"Name":"Hi",
+            "Properties":[{"Name":"UserId","Type":"Int64","IsValueType":true}]},"ReturnsVoid":true}]}}"#;
+        let schema = read(json, "app.json").unwrap();
+        assert_eq!(schema.base_url.as_deref(), Some("https://x"));
+        let hi = schema.find_type("Hi", 0).unwrap();
+        assert_eq!(hi.properties[0].wire_name, "UserId");
+        assert_eq!(hi.properties[0].ty, TypeRef::Primitive(Primitive::I64));
+        assert!(schema.operations[0].returns_void);
+    }
+
+    #[test]
+    fn bad_input_is_an_error_with_position() {
+        let err = read("{\n  \"types\": [}", "bad.json").unwrap_err();
+        assert!(err.to_string().starts_with("bad.json:2:"), "{err}");
+        let err = read("{\"foo\":1}", "other.json").unwrap_err();
+        assert!(
+            err.to_string().contains("not a ServiceStack metadata"),
+            "{err}"
+        );
+        let err = read(r#"{"types":[{"properties":[]}]}"#, "x.json").unwrap_err();
+        assert!(err.to_string().contains("types[0]"), "{err}");
+    }
+
+    #[test]
+    fn flags_enum_is_flags() {
+        let json = r#"{"types":[{"name":"E","isEnum":true,"isEnumInt":true,
+            "attributes":[{"name":"Flags","args":[]}],"enumNames":["None","A","B"],
+            "enumValues":["0","1","2"]}]}"#;
+        let schema = read(json, "x.json").unwrap();
+        let e = schema.types[0].as_enum().unwrap();
+        assert_eq!(e.repr, EnumRepr::Flags);
+        assert_eq!(e.members[2].value, Some(2));
+    }
 }
