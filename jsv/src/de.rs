@@ -50,6 +50,7 @@ pub struct Deserializer<'de> {
     trim: bool,
     remaining_depth: usize,
     recursion_limit: usize,
+    fill_missing: bool,
 }
 
 impl<'de> Deserializer<'de> {
@@ -64,6 +65,7 @@ impl<'de> Deserializer<'de> {
             trim: false,
             remaining_depth: DEFAULT_RECURSION_LIMIT,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
+            fill_missing: false,
         }
     }
 
@@ -89,6 +91,20 @@ impl<'de> Deserializer<'de> {
     pub fn recursion_limit(mut self, limit: usize) -> Self {
         self.recursion_limit = limit;
         self.remaining_depth = limit;
+        self
+    }
+
+    /// Read struct members missing from the input as empty values, as ServiceStack leaves them at
+    /// their .NET defaults: `{Id:1}` reads into a struct whose other members become `0`, `false`, `""`,
+    /// empty lists, `None`, or structs filled the same way.
+    ///
+    /// Off by default on a `Deserializer` (serde's usual "missing field" errors and
+    /// `#[serde(default = "...")]` functions apply). [`from_str`], [`from_slice`] and [`from_reader`]
+    /// read once without it and, only if a required member was missing, read again with it, so that
+    /// they accept what ServiceStack accepts. With it on, `#[serde(default = "...")]` functions are not
+    /// called, since every member is read, as an empty value if absent.
+    pub fn fill_missing_members(mut self, fill: bool) -> Self {
+        self.fill_missing = fill;
         self
     }
 
@@ -338,7 +354,7 @@ impl<'de> Deserializer<'de> {
                 self.pos += 1;
                 let saved = self.context;
                 self.context = Context::Object;
-                let mut access = MapAccess { de: self, fields, next_guess: 0, after_comma: false, closed: false };
+                let mut access = MapAccess::new(self, fields, false);
                 let result = visitor.visit_map(&mut access);
                 let closed = access.closed;
                 self.context = saved;
@@ -353,12 +369,21 @@ impl<'de> Deserializer<'de> {
                 }
                 Ok(value)
             }
-            _ if self.at_empty_value() => visitor
-                .visit_map(de::value::MapDeserializer::<
-                    std::iter::Empty<(&'de str, &'de str)>,
-                    Error,
-                >::new(std::iter::empty()))
-                .map_err(|e| self.fix_position(e, start)),
+            _ if self.at_empty_value() => match fields {
+                // An empty value for a struct: every member empty, as ServiceStack's default instance.
+                Some(_) if self.fill_missing => {
+                    self.enter()?;
+                    let result = visitor.visit_map(MapAccess::new(self, fields, true));
+                    self.leave();
+                    result.map_err(|e| self.fix_position(e, start))
+                }
+                _ => visitor
+                    .visit_map(de::value::MapDeserializer::<
+                        std::iter::Empty<(&'de str, &'de str)>,
+                        Error,
+                    >::new(std::iter::empty()))
+                    .map_err(|e| self.fix_position(e, start)),
+            },
             _ => Err(self.error(Category::Data, "expected `{` to start an object")),
         }
     }
@@ -420,18 +445,31 @@ impl<'de> Deserializer<'de> {
 /// assert_eq!(member, Member { id: 1, name: "Hello World".into(), tags: vec!["a".into(), "b,c".into()] });
 /// ```
 pub fn from_str<'de, T: de::Deserialize<'de>>(input: &'de str) -> Result<T> {
-    let mut de = Deserializer::from_str(input);
-    let value = T::deserialize(&mut de)?;
-    de.end()?;
-    Ok(value)
+    read_all(Deserializer::from_str(input))
+}
+
+/// Reads one value and checks the end; if a required member was missing, reads again filling
+/// missing members in, as ServiceStack would.
+fn read_all<'de, T: de::Deserialize<'de>>(de: Deserializer<'de>) -> Result<T> {
+    let read = |mut de: Deserializer<'de>| -> Result<T> {
+        let value = T::deserialize(&mut de)?;
+        de.end()?;
+        Ok(value)
+    };
+    let input = de.input;
+    match read(de) {
+        Err(e) if e.is_missing_field() => {
+            let mut retry = Deserializer::from_slice(input)?.fill_missing_members(true);
+            retry.pos = 0;
+            read(retry)
+        }
+        other => other,
+    }
 }
 
 /// Deserialize an instance of `T` from JSV bytes (which must be UTF-8).
 pub fn from_slice<'de, T: de::Deserialize<'de>>(input: &'de [u8]) -> Result<T> {
-    let mut de = Deserializer::from_slice(input)?;
-    let value = T::deserialize(&mut de)?;
-    de.end()?;
-    Ok(value)
+    read_all(Deserializer::from_slice(input)?)
 }
 
 /// Deserialize an instance of `T` from an I/O stream of JSV, read to its end.
@@ -594,7 +632,6 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
         visitor: V,
     ) -> Result<V::Value> {
         self.skip_layout();
-        let start = self.pos;
         if self.peek() == Some(b'{') {
             // `{Variant:value}`: serde's externally tagged form for data-carrying variants.
             self.enter()?;
@@ -627,10 +664,11 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
             return Ok(value);
         }
         let (text, start_text) = self.scalar()?;
-        if let Text::Empty = text {
-            return Err(self.error_at(Category::Data, "expected an enum variant name, found an empty value", start));
-        }
-        let variant = Identifier::variant(text, variants);
+        // An empty value is the enum's default, its first variant (ServiceStack's `default(T)`, value 0).
+        let variant = match text {
+            Text::Empty => Identifier::Index(0),
+            text => Identifier::variant(text, variants),
+        };
         visitor
             .visit_enum(EnumAccess { de: self, variant, unit_only: true })
             .map_err(|e| self.fix_position(e, start_text))
@@ -666,95 +704,56 @@ struct MapAccess<'a, 'de> {
     next_guess: usize,
     after_comma: bool,
     closed: bool,
+    // Which declared fields (the first 128) have been read, to fill in the missing ones at the end.
+    seen: u128,
+    // Past the last member: handing out the missing fields with empty values.
+    filling: bool,
+    // Whether the closing `}` is still to be consumed once filling is done.
+    close_pending: bool,
 }
 
-impl MapAccess<'_, '_> {
+impl<'a, 'de> MapAccess<'a, 'de> {
+    fn new(de: &'a mut Deserializer<'de>, fields: Option<&'static [&'static str]>, empty: bool) -> Self {
+        MapAccess {
+            de,
+            fields,
+            next_guess: 0,
+            after_comma: false,
+            closed: empty,
+            seen: 0,
+            filling: empty,
+            close_pending: false,
+        }
+    }
+
     /// The declared field a member name stands for: exact, then ignoring case, then also ignoring `_`
     /// and `-` (ServiceStack's lenient property convention).
-    fn match_field(&mut self, name: &str) -> Option<&'static str> {
+    fn match_field(&mut self, name: &str) -> Option<usize> {
         let fields = self.fields?;
-        if let Some(&guess) = fields.get(self.next_guess) {
-            if guess == name {
-                self.next_guess += 1;
-                return Some(guess);
-            }
-        }
-        let found = fields
-            .iter()
-            .position(|f| *f == name)
-            .or_else(|| fields.iter().position(|f| f.eq_ignore_ascii_case(name)))
-            .or_else(|| fields.iter().position(|f| loose_eq(f, name)))?;
+        let found = if fields.get(self.next_guess) == Some(&name) {
+            self.next_guess
+        } else {
+            fields
+                .iter()
+                .position(|f| *f == name)
+                .or_else(|| fields.iter().position(|f| f.eq_ignore_ascii_case(name)))
+                .or_else(|| fields.iter().position(|f| loose_eq(f, name)))?
+        };
         self.next_guess = found + 1;
-        Some(fields[found])
-    }
-}
-
-fn loose_eq(a: &str, b: &str) -> bool {
-    let significant = |s: &str| {
-        s.bytes()
-            .filter(|b| *b != b'_' && *b != b'-')
-            .map(|b| b.to_ascii_lowercase())
-            .collect::<Vec<u8>>()
-    };
-    significant(a) == significant(b)
-}
-
-impl<'de> de::MapAccess<'de> for MapAccess<'_, 'de> {
-    type Error = Error;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
-        loop {
-            self.de.skip_layout();
-            match self.de.peek() {
-                // ServiceStack accepts input that ends before the closing `}`.
-                None => {
-                    self.closed = true;
-                    return Ok(None);
-                }
-                Some(b'}') => {
-                    if self.after_comma {
-                        return Err(self.de.error(Category::Syntax, "trailing comma before `}`"));
-                    }
-                    self.de.pos += 1;
-                    self.closed = true;
-                    return Ok(None);
-                }
-                Some(_) => {}
-            }
-            let is_struct = self.fields.is_some();
-            let (name, start) = self.de.key(is_struct)?;
-            self.after_comma = false;
-            if is_struct {
-                match self.match_field(name.as_str()) {
-                    Some(field) => {
-                        return seed
-                            .deserialize(de::value::BorrowedStrDeserializer::<Error>::new(field))
-                            .map(Some);
-                    }
-                    None if name.as_str().eq_ignore_ascii_case("__type") => {
-                        // ServiceStack's type marker, meaningful only to .NET: skip it and its value.
-                        de::Deserializer::deserialize_ignored_any(&mut *self.de, de::IgnoredAny)?;
-                        self.after_value()?;
-                        continue;
-                    }
-                    None => {}
-                }
-            }
-            return seed
-                .deserialize(KeyDeserializer { text: name, de: &*self.de, start })
-                .map(Some)
-                .map_err(|e| self.de.fix_position(e, start));
+        if found < 128 {
+            self.seen |= 1 << found;
         }
+        Some(found)
     }
 
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
-        let value = seed.deserialize(&mut *self.de)?;
-        self.after_value()?;
-        Ok(value)
+    /// The next declared field that the input did not have, if filling them in.
+    fn next_missing(&mut self) -> Option<&'static str> {
+        let fields = self.fields.filter(|_| self.de.fill_missing)?;
+        let index = (0..fields.len().min(128)).find(|i| self.seen & (1 << i) == 0)?;
+        self.seen |= 1 << index;
+        Some(fields[index])
     }
-}
 
-impl MapAccess<'_, '_> {
     fn after_value(&mut self) -> Result<()> {
         self.de.skip_layout();
         match self.de.peek() {
@@ -766,6 +765,85 @@ impl MapAccess<'_, '_> {
             Some(b'}') | None => Ok(()),
             Some(_) => Err(self.de.error(Category::Syntax, "expected `,` or `}` after a member's value")),
         }
+    }
+}
+
+fn loose_eq(a: &str, b: &str) -> bool {
+    let mut a = a.bytes().filter(|b| *b != b'_' && *b != b'-');
+    let mut b = b.bytes().filter(|b| *b != b'_' && *b != b'-');
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x.eq_ignore_ascii_case(&y) => {}
+            _ => return false,
+        }
+    }
+}
+
+impl<'de> de::MapAccess<'de> for MapAccess<'_, 'de> {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
+        loop {
+            if self.filling {
+                // The reader stays on the `}` (or the end), where every value reads as empty.
+                if let Some(field) = self.next_missing() {
+                    return seed.deserialize(de::value::BorrowedStrDeserializer::<Error>::new(field)).map(Some);
+                }
+                self.filling = false;
+                if self.close_pending {
+                    self.close_pending = false;
+                    self.de.pos += 1;
+                }
+                self.closed = true;
+                return Ok(None);
+            }
+            self.de.skip_layout();
+            match self.de.peek() {
+                // ServiceStack accepts input that ends before the closing `}`.
+                None => {
+                    self.filling = true;
+                    continue;
+                }
+                Some(b'}') => {
+                    if self.after_comma {
+                        return Err(self.de.error(Category::Syntax, "trailing comma before `}`"));
+                    }
+                    self.filling = true;
+                    self.close_pending = true;
+                    continue;
+                }
+                Some(_) => {}
+            }
+            let is_struct = self.fields.is_some();
+            let (name, start) = self.de.key(is_struct)?;
+            self.after_comma = false;
+            if let Some(fields) = self.fields {
+                if let Some(index) = self.match_field(name.as_str()) {
+                    return seed
+                        .deserialize(de::value::BorrowedStrDeserializer::<Error>::new(fields[index]))
+                        .map(Some);
+                }
+                if name.as_str().eq_ignore_ascii_case("__type") {
+                    // ServiceStack's type marker, meaningful only to .NET: skip it and its value.
+                    de::Deserializer::deserialize_ignored_any(&mut *self.de, de::IgnoredAny)?;
+                    self.after_value()?;
+                    continue;
+                }
+            }
+            return seed
+                .deserialize(KeyDeserializer { text: name, de: &*self.de, start })
+                .map(Some)
+                .map_err(|e| self.de.fix_position(e, start));
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
+        let value = seed.deserialize(&mut *self.de)?;
+        if !self.filling {
+            self.after_value()?;
+        }
+        Ok(value)
     }
 }
 

@@ -22,6 +22,9 @@ struct ErrorImpl {
     line: usize,
     column: usize,
     io: Option<io::Error>,
+    // Raised by serde for a required member the input lacks; `from_str` then retries with
+    // `fill_missing_members`.
+    missing_field: bool,
 }
 
 /// What kind of failure an [`Error`] is, in the manner of `serde_json::error::Category`.
@@ -47,6 +50,7 @@ impl Error {
                 line: 0,
                 column: 0,
                 io: None,
+                missing_field: false,
             }),
         }
     }
@@ -62,6 +66,10 @@ impl Error {
         let mut e = Error::new(Category::Io, error.to_string());
         e.inner.io = Some(error);
         e
+    }
+
+    pub(crate) fn is_missing_field(&self) -> bool {
+        self.inner.missing_field
     }
 
     pub(crate) fn has_position(&self) -> bool {
@@ -170,5 +178,11 @@ impl serde_core::ser::Error for Error {
 impl serde_core::de::Error for Error {
     fn custom<T: Display>(msg: T) -> Self {
         Error::new(Category::Data, msg.to_string())
+    }
+
+    fn missing_field(field: &'static str) -> Self {
+        let mut error = Error::new(Category::Data, format!("missing field `{field}`"));
+        error.inner.missing_field = true;
+        error
     }
 }

@@ -24,16 +24,49 @@ pub(crate) fn write_f32(out: &mut Vec<u8>, value: f32) {
     if !value.is_finite() {
         return write_non_finite(out, value as f64);
     }
-    let mut buffer = ryu::Buffer::new();
-    let text = buffer.format_finite(value);
-    let shortest = Decimal::parse(text.as_bytes());
-    if shortest.len <= 7 {
-        shortest.write(out, 7);
+    // .NET's "R" for float: the exact value rounded to 7 significant digits if that reads back as the
+    // same float, else rounded to 9 (which always does). Not the shortest form: 1E-45f is
+    // `1.401298E-45`.
+    let seven = round_half_up(value, 7);
+    if seven.parse::<f32>() == Ok(value) {
+        Decimal::parse(seven.as_bytes()).write(out, 7);
     } else {
-        // Nine significant digits of the exact value, as .NET's "R" falls back to G9.
-        let nine = format!("{:.8e}", value as f64);
-        Decimal::parse(nine.as_bytes()).write(out, 9);
+        Decimal::parse(round_half_up(value, 9).as_bytes()).write(out, 9);
     }
+}
+
+/// `value` rounded to `digits` significant digits, halves away from zero as .NET rounds (Rust's
+/// `{:.Ne}` rounds halves to even: 22041.65625 must become `22041.6563`). Scientific text.
+fn round_half_up(value: f32, digits: usize) -> String {
+    // Every f32 is exact in f64, and 120 digits hold the whole decimal expansion of any f32.
+    let exact = format!("{:.119e}", value as f64);
+    let (mantissa, exponent) = exact.split_once('e').expect("scientific text");
+    let (sign, mantissa) = mantissa.strip_prefix('-').map_or(("", mantissa), |m| ("-", m));
+    let mut kept: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
+    let round_up = kept.get(digits).is_some_and(|d| *d >= b'5');
+    kept.truncate(digits);
+    let mut exponent: i32 = exponent.parse().expect("exponent");
+    if round_up {
+        let mut i = digits;
+        loop {
+            if i == 0 {
+                // 9.99... rounded up to 10.0...
+                kept.insert(0, b'1');
+                kept.truncate(digits);
+                exponent += 1;
+                break;
+            }
+            i -= 1;
+            if kept[i] == b'9' {
+                kept[i] = b'0';
+            } else {
+                kept[i] += 1;
+                break;
+            }
+        }
+    }
+    let digits = String::from_utf8(kept).expect("ASCII digits");
+    format!("{sign}{}.{}e{exponent}", &digits[..1], &digits[1..])
 }
 
 fn write_non_finite(out: &mut Vec<u8>, value: f64) {
@@ -212,6 +245,8 @@ mod tests {
             (-1526.0, "-1526"),
             (f32::NAN, "NaN"),
             (-2.427883E-18, "-2.427883E-18"),
+            (1e-45, "1.401298E-45"),
+            (22041.65625, "22041.6563"),
         ] {
             assert_eq!(f32_text(value), text, "{value:e}");
         }

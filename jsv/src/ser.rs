@@ -480,8 +480,17 @@ impl<'a, 'b> ser::Serializer for MapKeySerializer<'a, 'b> {
     forward_key! {
         serialize_bool(bool); serialize_i8(i8); serialize_i16(i16); serialize_i32(i32); serialize_i64(i64);
         serialize_i128(i128); serialize_u8(u8); serialize_u16(u16); serialize_u32(u32); serialize_u64(u64);
-        serialize_u128(u128); serialize_f32(f32); serialize_f64(f64); serialize_char(char); serialize_str(&str);
-        serialize_bytes(&[u8]);
+        serialize_u128(u128); serialize_f32(f32); serialize_f64(f64); serialize_bytes(&[u8]);
+    }
+
+    fn serialize_char(self, v: char) -> Result<()> {
+        self.serialize_str(v.encode_utf8(&mut [0; 4]))
+    }
+
+    fn serialize_str(self, v: &str) -> Result<()> {
+        write_str(self.ser.out, v);
+        self.ser.wrote_value();
+        Ok(())
     }
 
     fn serialize_none(self) -> Result<()> {
