@@ -10,6 +10,7 @@ use std::str::FromStr;
 use crate::error::{Error, Result};
 use crate::model::Schema;
 
+pub(crate) mod csharp;
 pub mod metadata_json;
 pub mod page;
 pub mod typescript;
