@@ -1,1 +1,34 @@
-//! `#[derive(Dto)]` (work in progress).
+//! `#[derive(Dto)]`: ServiceStack request metadata for Rust DTOs, checked at compile time.
+//!
+//! Use it through the `dto` crate (`dto::Dto`), which documents the attributes and holds the
+//! runtime (`dto::Request`, `dto::Route`, `dto::ApiMember`, URL building). The derive emits
+//! `impl ::dto::Request`, so the deriving crate must depend on `dto`.
+//!
+//! The crate is laid out like `serde_derive`: [`ast`] reads the input, [`attr`] the attributes,
+//! [`valid`] checks the whole, [`expand`] writes the impls; every problem goes into one error
+//! accumulator ([`ctxt::Ctxt`]) so a build reports them all at once, each on its own token.
+
+mod ast;
+mod attr;
+mod case;
+mod ctxt;
+mod expand;
+mod route;
+mod valid;
+
+use proc_macro::TokenStream;
+use syn::{DeriveInput, parse_macro_input};
+
+/// Derives `dto::Request` for a ServiceStack request DTO. See the `dto` crate's documentation for
+/// the attributes (`#[route]`, `#[api]`, `#[api_member]`, `#[returns]`, `#[returns_void]`,
+/// `#[authenticate]`) and the compile-time checks.
+#[proc_macro_derive(
+    Dto,
+    attributes(route, api, api_member, returns, returns_void, authenticate)
+)]
+pub fn derive_dto(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand::derive(&input)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
