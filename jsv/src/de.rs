@@ -73,7 +73,12 @@ impl<'de> Deserializer<'de> {
     pub fn from_slice(input: &'de [u8]) -> Result<Self> {
         match std::str::from_utf8(input) {
             Ok(text) => Ok(Deserializer::from_str(text)),
-            Err(e) => Err(Error::at(Category::Syntax, "invalid UTF-8", input, e.valid_up_to())),
+            Err(e) => Err(Error::at(
+                Category::Syntax,
+                "invalid UTF-8",
+                input,
+                e.valid_up_to(),
+            )),
         }
     }
 
@@ -233,7 +238,10 @@ impl<'de> Deserializer<'de> {
         if self.at_empty_value() {
             Ok(())
         } else {
-            Err(self.error(Category::Syntax, "unexpected character after a quoted value"))
+            Err(self.error(
+                Category::Syntax,
+                "unexpected character after a quoted value",
+            ))
         }
     }
 
@@ -276,7 +284,10 @@ impl<'de> Deserializer<'de> {
                 let text = Text::Borrowed(self.text(start, self.pos));
                 self.skip_layout();
                 if !self.at_empty_value() {
-                    return Err(self.error(Category::Syntax, "unexpected character after a nested value"));
+                    return Err(self.error(
+                        Category::Syntax,
+                        "unexpected character after a nested value",
+                    ));
                 }
                 Ok((text, start))
             }
@@ -294,7 +305,10 @@ impl<'de> Deserializer<'de> {
         if self.remaining_depth == 0 {
             return Err(self.error(
                 Category::Syntax,
-                format!("recursion limit of {} nested lists and objects exceeded", self.recursion_limit),
+                format!(
+                    "recursion limit of {} nested lists and objects exceeded",
+                    self.recursion_limit
+                ),
             ));
         }
         self.remaining_depth -= 1;
@@ -333,9 +347,19 @@ impl<'de> Deserializer<'de> {
                     Text::Borrowed(self.text(begin, end))
                 }
                 Some(i) => {
-                    return Err(self.error_at(Category::Syntax, "expected `:` after the member name", start + i));
+                    return Err(self.error_at(
+                        Category::Syntax,
+                        "expected `:` after the member name",
+                        start + i,
+                    ));
                 }
-                None => return Err(self.error_at(Category::Eof, "input ended inside a member name", start)),
+                None => {
+                    return Err(self.error_at(
+                        Category::Eof,
+                        "input ended inside a member name",
+                        start,
+                    ));
+                }
             }
         };
         if self.peek() != Some(b':') {
@@ -345,7 +369,11 @@ impl<'de> Deserializer<'de> {
         Ok((text, start))
     }
 
-    fn read_map<V: Visitor<'de>>(&mut self, visitor: V, fields: Option<&'static [&'static str]>) -> Result<V::Value> {
+    fn read_map<V: Visitor<'de>>(
+        &mut self,
+        visitor: V,
+        fields: Option<&'static [&'static str]>,
+    ) -> Result<V::Value> {
         self.skip_layout();
         let start = self.pos;
         match self.peek() {
@@ -395,9 +423,10 @@ impl<'de> Deserializer<'de> {
             Some(b'[') => false,
             _ if self.at_empty_value() => {
                 return visitor
-                    .visit_seq(de::value::SeqDeserializer::<std::iter::Empty<&'de str>, Error>::new(
-                        std::iter::empty(),
-                    ))
+                    .visit_seq(de::value::SeqDeserializer::<
+                        std::iter::Empty<&'de str>,
+                        Error,
+                    >::new(std::iter::empty()))
                     .map_err(|e| self.fix_position(e, start));
             }
             // ServiceStack reads a top-level `a,b,c` as a list.
@@ -409,8 +438,16 @@ impl<'de> Deserializer<'de> {
             self.pos += 1;
         }
         let saved = self.context;
-        self.context = if bare { Context::BareList } else { Context::List };
-        let mut access = SeqAccess { de: self, first: true, done: false };
+        self.context = if bare {
+            Context::BareList
+        } else {
+            Context::List
+        };
+        let mut access = SeqAccess {
+            de: self,
+            first: true,
+            done: false,
+        };
         let result = visitor.visit_seq(&mut access);
         let done = access.done;
         self.context = saved;
@@ -426,7 +463,10 @@ impl<'de> Deserializer<'de> {
         Ok(value)
     }
 
-    fn parse_scalar<T>(&mut self, parse: impl FnOnce(&str) -> scalar::ParseResult<T>) -> Result<(T, usize)> {
+    fn parse_scalar<T>(
+        &mut self,
+        parse: impl FnOnce(&str) -> scalar::ParseResult<T>,
+    ) -> Result<(T, usize)> {
         let (text, start) = self.scalar()?;
         match parse(text.as_str()) {
             Ok(v) => Ok((v, start)),
@@ -507,7 +547,9 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
 
     fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         let (value, start) = self.parse_scalar(scalar::parse_bool)?;
-        visitor.visit_bool(value).map_err(|e| self.fix_position(e, start))
+        visitor
+            .visit_bool(value)
+            .map_err(|e| self.fix_position(e, start))
     }
 
     deserialize_integer! {
@@ -525,26 +567,42 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
     fn deserialize_u128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         let (text, start) = self.scalar()?;
         let t = text.as_str().trim();
-        let value = if t.is_empty() { Ok(0) } else { t.parse::<u128>() };
+        let value = if t.is_empty() {
+            Ok(0)
+        } else {
+            t.parse::<u128>()
+        };
         match value {
-            Ok(v) if !t.starts_with('+') => visitor.visit_u128(v).map_err(|e| self.fix_position(e, start)),
-            _ => Err(self.error_at(Category::Data, format!("invalid u128 `{}`", text.as_str()), start)),
+            Ok(v) if !t.starts_with('+') => visitor
+                .visit_u128(v)
+                .map_err(|e| self.fix_position(e, start)),
+            _ => Err(self.error_at(
+                Category::Data,
+                format!("invalid u128 `{}`", text.as_str()),
+                start,
+            )),
         }
     }
 
     fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         let (value, start) = self.parse_scalar(scalar::parse_f32)?;
-        visitor.visit_f32(value).map_err(|e| self.fix_position(e, start))
+        visitor
+            .visit_f32(value)
+            .map_err(|e| self.fix_position(e, start))
     }
 
     fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         let (value, start) = self.parse_scalar(scalar::parse_f64)?;
-        visitor.visit_f64(value).map_err(|e| self.fix_position(e, start))
+        visitor
+            .visit_f64(value)
+            .map_err(|e| self.fix_position(e, start))
     }
 
     fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         let (value, start) = self.parse_scalar(scalar::parse_char)?;
-        visitor.visit_char(value).map_err(|e| self.fix_position(e, start))
+        visitor
+            .visit_char(value)
+            .map_err(|e| self.fix_position(e, start))
     }
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -563,7 +621,9 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
 
     fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         let (value, start) = self.parse_scalar(scalar::parse_bytes)?;
-        visitor.visit_byte_buf(value).map_err(|e| self.fix_position(e, start))
+        visitor
+            .visit_byte_buf(value)
+            .map_err(|e| self.fix_position(e, start))
     }
 
     fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -582,16 +642,30 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
     fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         let (text, start) = self.scalar()?;
         match text.as_str() {
-            "" | "{}" => visitor.visit_unit().map_err(|e| self.fix_position(e, start)),
-            other => Err(self.error_at(Category::Data, format!("expected an empty value, found `{other}`"), start)),
+            "" | "{}" => visitor
+                .visit_unit()
+                .map_err(|e| self.fix_position(e, start)),
+            other => Err(self.error_at(
+                Category::Data,
+                format!("expected an empty value, found `{other}`"),
+                start,
+            )),
         }
     }
 
-    fn deserialize_unit_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value> {
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value> {
         self.deserialize_unit(visitor)
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value> {
         visitor.visit_newtype_struct(self)
     }
 
@@ -642,7 +716,11 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
                 let (name, name_start) = self.key(true)?;
                 let variant = Identifier::variant(name, variants);
                 let value = visitor
-                    .visit_enum(EnumAccess { de: &mut *self, variant, unit_only: false })
+                    .visit_enum(EnumAccess {
+                        de: &mut *self,
+                        variant,
+                        unit_only: false,
+                    })
                     .map_err(|e| self.fix_position(e, name_start))?;
                 self.skip_layout();
                 match self.peek() {
@@ -651,7 +729,10 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
                         Ok(value)
                     }
                     None => Ok(value),
-                    Some(_) => Err(self.error(Category::Syntax, "expected `}` after the enum variant's value")),
+                    Some(_) => Err(self.error(
+                        Category::Syntax,
+                        "expected `}` after the enum variant's value",
+                    )),
                 }
             })();
             self.context = saved;
@@ -670,7 +751,11 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
             text => Identifier::variant(text, variants),
         };
         visitor
-            .visit_enum(EnumAccess { de: self, variant, unit_only: true })
+            .visit_enum(EnumAccess {
+                de: self,
+                variant,
+                unit_only: true,
+            })
             .map_err(|e| self.fix_position(e, start_text))
     }
 
@@ -684,7 +769,10 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
             self.skip_balanced()?;
             self.skip_layout();
             if !self.at_empty_value() {
-                return Err(self.error(Category::Syntax, "unexpected character after a nested value"));
+                return Err(self.error(
+                    Category::Syntax,
+                    "unexpected character after a nested value",
+                ));
             }
         } else {
             self.scalar()?;
@@ -713,7 +801,11 @@ struct MapAccess<'a, 'de> {
 }
 
 impl<'a, 'de> MapAccess<'a, 'de> {
-    fn new(de: &'a mut Deserializer<'de>, fields: Option<&'static [&'static str]>, empty: bool) -> Self {
+    fn new(
+        de: &'a mut Deserializer<'de>,
+        fields: Option<&'static [&'static str]>,
+        empty: bool,
+    ) -> Self {
         MapAccess {
             de,
             fields,
@@ -763,7 +855,10 @@ impl<'a, 'de> MapAccess<'a, 'de> {
                 Ok(())
             }
             Some(b'}') | None => Ok(()),
-            Some(_) => Err(self.de.error(Category::Syntax, "expected `,` or `}` after a member's value")),
+            Some(_) => Err(self.de.error(
+                Category::Syntax,
+                "expected `,` or `}` after a member's value",
+            )),
         }
     }
 }
@@ -788,7 +883,9 @@ impl<'de> de::MapAccess<'de> for MapAccess<'_, 'de> {
             if self.filling {
                 // The reader stays on the `}` (or the end), where every value reads as empty.
                 if let Some(field) = self.next_missing() {
-                    return seed.deserialize(de::value::BorrowedStrDeserializer::<Error>::new(field)).map(Some);
+                    return seed
+                        .deserialize(de::value::BorrowedStrDeserializer::<Error>::new(field))
+                        .map(Some);
                 }
                 self.filling = false;
                 if self.close_pending {
@@ -821,7 +918,9 @@ impl<'de> de::MapAccess<'de> for MapAccess<'_, 'de> {
             if let Some(fields) = self.fields {
                 if let Some(index) = self.match_field(name.as_str()) {
                     return seed
-                        .deserialize(de::value::BorrowedStrDeserializer::<Error>::new(fields[index]))
+                        .deserialize(de::value::BorrowedStrDeserializer::<Error>::new(
+                            fields[index],
+                        ))
                         .map(Some);
                 }
                 if name.as_str().eq_ignore_ascii_case("__type") {
@@ -832,7 +931,11 @@ impl<'de> de::MapAccess<'de> for MapAccess<'_, 'de> {
                 }
             }
             return seed
-                .deserialize(KeyDeserializer { text: name, de: &*self.de, start })
+                .deserialize(KeyDeserializer {
+                    text: name,
+                    de: &*self.de,
+                    start,
+                })
                 .map(Some)
                 .map_err(|e| self.de.fix_position(e, start));
         }
@@ -887,7 +990,11 @@ impl<'de> de::SeqAccess<'de> for SeqAccess<'_, 'de> {
             }
             // ServiceStack accepts input that ends before the closing `]`.
             None => self.done = true,
-            Some(_) => return Err(self.de.error(Category::Syntax, "expected `,` or `]` after a list item")),
+            Some(_) => {
+                return Err(self
+                    .de
+                    .error(Category::Syntax, "expected `,` or `]` after a list item"));
+            }
         }
         Ok(Some(value))
     }
@@ -902,7 +1009,8 @@ struct KeyDeserializer<'a, 'de> {
 
 impl<'de> KeyDeserializer<'_, 'de> {
     fn parse<T>(&self, parse: impl FnOnce(&str) -> scalar::ParseResult<T>) -> Result<T> {
-        parse(self.text.as_str()).map_err(|message| self.de.error_at(Category::Data, message, self.start))
+        parse(self.text.as_str())
+            .map_err(|message| self.de.error_at(Category::Data, message, self.start))
     }
 }
 
@@ -960,7 +1068,11 @@ impl<'de> de::Deserializer<'de> for KeyDeserializer<'_, 'de> {
         visitor.visit_some(self)
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value> {
         visitor.visit_newtype_struct(self)
     }
 
@@ -997,10 +1109,11 @@ impl<'de> Identifier<'de> {
         if let Some(v) = variants.iter().find(|v| v.eq_ignore_ascii_case(name)) {
             return Identifier::Declared(v);
         }
-        if !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()) {
-            if let Ok(index) = name.parse::<u64>() {
-                return Identifier::Index(index);
-            }
+        if !name.is_empty()
+            && name.bytes().all(|b| b.is_ascii_digit())
+            && let Ok(index) = name.parse::<u64>()
+        {
+            return Identifier::Index(index);
         }
         Identifier::Name(text)
     }
@@ -1055,21 +1168,34 @@ impl<'de> de::VariantAccess<'de> for EnumAccess<'_, 'de> {
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value> {
         if self.unit_only {
-            return Err(de::Error::invalid_type(de::Unexpected::UnitVariant, &"`{Variant:value}`"));
+            return Err(de::Error::invalid_type(
+                de::Unexpected::UnitVariant,
+                &"`{Variant:value}`",
+            ));
         }
         seed.deserialize(&mut *self.de)
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value> {
         if self.unit_only {
-            return Err(de::Error::invalid_type(de::Unexpected::UnitVariant, &"`{Variant:[...]}`"));
+            return Err(de::Error::invalid_type(
+                de::Unexpected::UnitVariant,
+                &"`{Variant:[...]}`",
+            ));
         }
         self.de.read_seq(visitor)
     }
 
-    fn struct_variant<V: Visitor<'de>>(self, fields: &'static [&'static str], visitor: V) -> Result<V::Value> {
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value> {
         if self.unit_only {
-            return Err(de::Error::invalid_type(de::Unexpected::UnitVariant, &"`{Variant:{...}}`"));
+            return Err(de::Error::invalid_type(
+                de::Unexpected::UnitVariant,
+                &"`{Variant:{...}}`",
+            ));
         }
         self.de.read_map(visitor, Some(fields))
     }
@@ -1098,14 +1224,27 @@ impl<'de> de::VariantAccess<'de> for UnitOnly<'de> {
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, _seed: T) -> Result<T::Value> {
-        Err(de::Error::invalid_type(de::Unexpected::UnitVariant, &"a unit variant"))
+        Err(de::Error::invalid_type(
+            de::Unexpected::UnitVariant,
+            &"a unit variant",
+        ))
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, _len: usize, _visitor: V) -> Result<V::Value> {
-        Err(de::Error::invalid_type(de::Unexpected::UnitVariant, &"a unit variant"))
+        Err(de::Error::invalid_type(
+            de::Unexpected::UnitVariant,
+            &"a unit variant",
+        ))
     }
 
-    fn struct_variant<V: Visitor<'de>>(self, _fields: &'static [&'static str], _visitor: V) -> Result<V::Value> {
-        Err(de::Error::invalid_type(de::Unexpected::UnitVariant, &"a unit variant"))
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        _visitor: V,
+    ) -> Result<V::Value> {
+        Err(de::Error::invalid_type(
+            de::Unexpected::UnitVariant,
+            &"a unit variant",
+        ))
     }
 }

@@ -56,7 +56,12 @@ impl Error {
     }
 
     /// An error at byte `offset` of `input`; line and column are computed here, off the hot path.
-    pub(crate) fn at(category: Category, message: impl Into<String>, input: &[u8], offset: usize) -> Self {
+    pub(crate) fn at(
+        category: Category,
+        message: impl Into<String>,
+        input: &[u8],
+        offset: usize,
+    ) -> Self {
         let mut error = Error::new(category, message);
         error.set_position(input, offset);
         error
@@ -82,7 +87,10 @@ impl Error {
         let line = memchr::memchr_iter(b'\n', before).count() + 1;
         let line_start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
         // Columns count characters, not bytes, so they match what an editor shows.
-        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+        let column = String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1;
         self.inner.line = line;
         self.inner.column = column;
     }
@@ -133,7 +141,11 @@ impl Display for Error {
         if self.inner.line == 0 {
             f.write_str(&self.inner.message)
         } else {
-            write!(f, "{} at line {} column {}", self.inner.message, self.inner.line, self.inner.column)
+            write!(
+                f,
+                "{} at line {} column {}",
+                self.inner.message, self.inner.line, self.inner.column
+            )
         }
     }
 }

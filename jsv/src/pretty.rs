@@ -109,7 +109,10 @@ pub fn to_string_pretty<T: ?Sized + Serialize>(value: &T) -> Result<String> {
 }
 
 /// Serialize `value` as pretty-printed JSV (see [`to_string_pretty`]) into an I/O stream.
-pub fn to_writer_pretty<W: io::Write, T: ?Sized + Serialize>(mut writer: W, value: &T) -> Result<()> {
+pub fn to_writer_pretty<W: io::Write, T: ?Sized + Serialize>(
+    mut writer: W,
+    value: &T,
+) -> Result<()> {
     let text = to_string_pretty(value)?;
     writer.write_all(text.as_bytes()).map_err(Error::io)
 }
@@ -134,11 +137,17 @@ mod tests {
                 "{T:2012-06-21T13:14:15Z,Ts:[2012-06-21T13:14:15Z]}",
                 "{\n\tT: 2012-06-21T13:14:15Z,\n\tTs: \n\t[\n\t\t2012-06-21T13: 14:15Z\n\t]\n}",
             ),
-            ("[1,[2,3],{a:b}]", "[\n\t1,\n\t[\n\t\t2,\n\t\t3\n\t],\n\t{\n\t\ta: b\n\t}\n]"),
+            (
+                "[1,[2,3],{a:b}]",
+                "[\n\t1,\n\t[\n\t\t2,\n\t\t3\n\t],\n\t{\n\t\ta: b\n\t}\n]",
+            ),
             ("[]", "[\n\t\n]"),
             ("{}", "{\n\t\n}"),
             ("a:b:c", "a: b:c"),
-            ("{A:\"say \"\"hi, there\"\"\"}", "{\n\tA: \"say \"\"hi, there\"\"\"\n}"),
+            (
+                "{A:\"say \"\"hi, there\"\"\"}",
+                "{\n\tA: \"say \"\"hi, there\"\"\"\n}",
+            ),
             ("{A:x}}", "{\n\tA: x\n}\n}"),
             ("", ""),
         ] {

@@ -48,10 +48,16 @@ pub(crate) fn parse_bool(text: &str) -> ParseResult<bool> {
         [] => Ok(false),
         [b'1' | b't' | b'T' | b'y' | b'Y'] => Ok(true),
         [b'0' | b'f' | b'F' | b'n' | b'N'] => Ok(false),
-        _ if t.eq_ignore_ascii_case("true") || t.eq_ignore_ascii_case("on") || t.eq_ignore_ascii_case("yes") => {
+        _ if t.eq_ignore_ascii_case("true")
+            || t.eq_ignore_ascii_case("on")
+            || t.eq_ignore_ascii_case("yes") =>
+        {
             Ok(true)
         }
-        _ if t.eq_ignore_ascii_case("false") || t.eq_ignore_ascii_case("off") || t.eq_ignore_ascii_case("no") => {
+        _ if t.eq_ignore_ascii_case("false")
+            || t.eq_ignore_ascii_case("off")
+            || t.eq_ignore_ascii_case("no") =>
+        {
             Ok(false)
         }
         _ => Err(format!("invalid boolean `{text}`, expected True or False")),
@@ -75,7 +81,10 @@ pub(crate) fn parse_i128(text: &str, min: i128, max: i128, type_name: &str) -> P
     if !digits.is_empty() && digits.iter().all(u8::is_ascii_digit) {
         let mut value: i128 = 0;
         for &d in digits {
-            value = match value.checked_mul(10).and_then(|v| v.checked_add((d - b'0') as i128)) {
+            value = match value
+                .checked_mul(10)
+                .and_then(|v| v.checked_add((d - b'0') as i128))
+            {
                 Some(v) => v,
                 None => return Err(format!("number `{t}` is out of range for {type_name}")),
             };
@@ -90,17 +99,18 @@ pub(crate) fn parse_i128(text: &str, min: i128, max: i128, type_name: &str) -> P
     // `1e3`, `5.0`: whole numbers written as decimals.
     if !digits.is_empty()
         && digits[0].is_ascii_digit()
-        && digits.iter().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))
+        && digits
+            .iter()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))
+        && let Ok(float) = t.parse::<f64>()
+        && float.fract() == 0.0
+        && float.abs() < 9_007_199_254_740_992.0
     {
-        if let Ok(float) = t.parse::<f64>() {
-            if float.fract() == 0.0 && float.abs() < 9_007_199_254_740_992.0 {
-                let value = float as i128;
-                if value >= min && value <= max {
-                    return Ok(value);
-                }
-                return Err(format!("number `{t}` is out of range for {type_name}"));
-            }
+        let value = float as i128;
+        if value >= min && value <= max {
+            return Ok(value);
         }
+        return Err(format!("number `{t}` is out of range for {type_name}"));
     }
     Err(format!("invalid {type_name} `{text}`"))
 }
@@ -112,7 +122,11 @@ pub(crate) fn parse_f64(text: &str) -> ParseResult<f64> {
     if t.is_empty() {
         return Ok(0.0);
     }
-    let cleaned: Cow<'_, str> = if t.contains(',') { Cow::Owned(t.replace(',', "")) } else { Cow::Borrowed(t) };
+    let cleaned: Cow<'_, str> = if t.contains(',') {
+        Cow::Owned(t.replace(',', ""))
+    } else {
+        Cow::Borrowed(t)
+    };
     match cleaned.parse::<f64>() {
         Ok(v) => Ok(v),
         Err(_) => Err(format!("invalid number `{text}`")),
@@ -135,7 +149,9 @@ pub(crate) fn parse_char(text: &str) -> ParseResult<char> {
     match (chars.next(), chars.next()) {
         (None, _) => Ok('\0'),
         (Some(c), None) => Ok(c),
-        _ => Err(format!("invalid char `{text}`, expected a single character")),
+        _ => Err(format!(
+            "invalid char `{text}`, expected a single character"
+        )),
     }
 }
 
@@ -153,7 +169,9 @@ mod tests {
 
     #[test]
     fn booleans() {
-        for t in ["True", "true", "TRUE", "tRuE", "1", "t", "Y", "on", " True "] {
+        for t in [
+            "True", "true", "TRUE", "tRuE", "1", "t", "Y", "on", " True ",
+        ] {
             assert_eq!(parse_bool(t), Ok(true), "{t}");
         }
         for t in ["False", "false", "0", "f", "N", "off", ""] {

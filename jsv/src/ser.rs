@@ -40,7 +40,11 @@ pub struct Serializer<'a> {
 impl<'a> Serializer<'a> {
     /// A serializer that appends compact JSV to `out`.
     pub fn new(out: &'a mut Vec<u8>) -> Self {
-        Serializer { out, include_none: false, wrote_none: false }
+        Serializer {
+            out,
+            include_none: false,
+            wrote_none: false,
+        }
     }
 
     /// Write `None` struct members and map values as empty values (`{A:,B:1}`) instead of leaving them out.
@@ -139,7 +143,8 @@ impl<'a, 'b> ser::Serializer for &'a mut Serializer<'b> {
     type SerializeStructVariant = Compound<'a, 'b>;
 
     fn serialize_bool(self, v: bool) -> Result<()> {
-        self.out.extend_from_slice(if v { b"True" } else { b"False" });
+        self.out
+            .extend_from_slice(if v { b"True" } else { b"False" });
         self.wrote_value();
         Ok(())
     }
@@ -231,11 +236,20 @@ impl<'a, 'b> ser::Serializer for &'a mut Serializer<'b> {
         Ok(())
     }
 
-    fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> Result<()> {
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<()> {
         self.serialize_str(variant)
     }
 
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _name: &'static str, value: &T) -> Result<()> {
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<()> {
         value.serialize(self)
     }
 
@@ -257,14 +271,23 @@ impl<'a, 'b> ser::Serializer for &'a mut Serializer<'b> {
 
     fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq> {
         self.out.push(b'[');
-        Ok(Compound { ser: self, first: true, closer: b"]", key_start: 0 })
+        Ok(Compound {
+            ser: self,
+            first: true,
+            closer: b"]",
+            key_start: 0,
+        })
     }
 
     fn serialize_tuple(self, len: usize) -> Result<Self::SerializeTuple> {
         self.serialize_seq(Some(len))
     }
 
-    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<Self::SerializeTupleStruct> {
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeTupleStruct> {
         self.serialize_seq(Some(len))
     }
 
@@ -278,12 +301,22 @@ impl<'a, 'b> ser::Serializer for &'a mut Serializer<'b> {
         self.out.push(b'{');
         write_str(self.out, variant);
         self.out.extend_from_slice(b":[");
-        Ok(Compound { ser: self, first: true, closer: b"]}", key_start: 0 })
+        Ok(Compound {
+            ser: self,
+            first: true,
+            closer: b"]}",
+            key_start: 0,
+        })
     }
 
     fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap> {
         self.out.push(b'{');
-        Ok(Compound { ser: self, first: true, closer: b"}", key_start: 0 })
+        Ok(Compound {
+            ser: self,
+            first: true,
+            closer: b"}",
+            key_start: 0,
+        })
     }
 
     fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Self::SerializeStruct> {
@@ -300,7 +333,12 @@ impl<'a, 'b> ser::Serializer for &'a mut Serializer<'b> {
         self.out.push(b'{');
         write_str(self.out, variant);
         self.out.extend_from_slice(b":{");
-        Ok(Compound { ser: self, first: true, closer: b"}}", key_start: 0 })
+        Ok(Compound {
+            ser: self,
+            first: true,
+            closer: b"}}",
+            key_start: 0,
+        })
     }
 
     fn collect_str<T: ?Sized + std::fmt::Display>(self, value: &T) -> Result<()> {
@@ -407,7 +445,9 @@ impl ser::SerializeMap for Compound<'_, '_> {
 
     fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<()> {
         self.begin_entry();
-        key.serialize(MapKeySerializer { ser: &mut *self.ser })
+        key.serialize(MapKeySerializer {
+            ser: &mut *self.ser,
+        })
     }
 
     fn serialize_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
@@ -423,7 +463,11 @@ impl ser::SerializeStruct for Compound<'_, '_> {
     type Ok = ();
     type Error = Error;
 
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<()> {
+    fn serialize_field<T: ?Sized + Serialize>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<()> {
         self.begin_entry();
         // Member names are written raw, as ServiceStack writes property names.
         self.ser.out.extend_from_slice(key.as_bytes());
@@ -439,7 +483,11 @@ impl ser::SerializeStructVariant for Compound<'_, '_> {
     type Ok = ();
     type Error = Error;
 
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<()> {
+    fn serialize_field<T: ?Sized + Serialize>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<()> {
         ser::SerializeStruct::serialize_field(self, key, value)
     }
 
@@ -455,7 +503,10 @@ struct MapKeySerializer<'a, 'b> {
 }
 
 fn key_must_be_a_value() -> Error {
-    Error::new(crate::error::Category::Data, "a map key must not be null or unit")
+    Error::new(
+        crate::error::Category::Data,
+        "a map key must not be null or unit",
+    )
 }
 
 macro_rules! forward_key {
@@ -505,10 +556,19 @@ impl<'a, 'b> ser::Serializer for MapKeySerializer<'a, 'b> {
     fn serialize_unit_struct(self, name: &'static str) -> Result<()> {
         ser::Serializer::serialize_unit_struct(self.ser, name)
     }
-    fn serialize_unit_variant(self, name: &'static str, index: u32, variant: &'static str) -> Result<()> {
+    fn serialize_unit_variant(
+        self,
+        name: &'static str,
+        index: u32,
+        variant: &'static str,
+    ) -> Result<()> {
         ser::Serializer::serialize_unit_variant(self.ser, name, index, variant)
     }
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _name: &'static str, value: &T) -> Result<()> {
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<()> {
         value.serialize(self)
     }
     fn serialize_newtype_variant<T: ?Sized + Serialize>(
@@ -551,7 +611,10 @@ impl<'a, 'b> ser::Serializer for MapKeySerializer<'a, 'b> {
         _variant: &'static str,
         _len: usize,
     ) -> Result<Impossible<(), Error>> {
-        Err(Error::new(crate::error::Category::Data, "a struct variant cannot be a map key"))
+        Err(Error::new(
+            crate::error::Category::Data,
+            "a struct variant cannot be a map key",
+        ))
     }
     fn collect_str<T: ?Sized + std::fmt::Display>(self, value: &T) -> Result<()> {
         ser::Serializer::collect_str(self.ser, value)

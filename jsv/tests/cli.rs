@@ -21,7 +21,9 @@ fn fmt_lays_out_compact_input_like_servicestack() {
 fn compact_reads_pretty_input() {
     jsv()
         .arg("compact")
-        .write_stdin("{\n\tId: 1,\n\tName: Hello World,\n\tTags: \n\t[\n\t\ta,\n\t\t\"b,c\"\n\t]\n}")
+        .write_stdin(
+            "{\n\tId: 1,\n\tName: Hello World,\n\tTags: \n\t[\n\t\ta,\n\t\t\"b,c\"\n\t]\n}",
+        )
         .assert()
         .success()
         .stdout("{Id:1,Name:Hello World,Tags:[a,\"b,c\"]}\n");
@@ -49,13 +51,22 @@ fn reads_a_file() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("in.jsv");
     std::fs::write(&path, "{A:1}").unwrap();
-    jsv().arg("to-json").arg(&path).assert().success().stdout("{\"A\":\"1\"}\n");
+    jsv()
+        .arg("to-json")
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout("{\"A\":\"1\"}\n");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn bad_input_reports_line_and_column_with_exit_code_1() {
-    let assert = jsv().arg("compact").write_stdin("{\n\tA: 1,\n\tB}").assert().code(1);
+    let assert = jsv()
+        .arg("compact")
+        .write_stdin("{\n\tA: 1,\n\tB}")
+        .assert()
+        .code(1);
     let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
     assert!(stderr.contains("<stdin>:3:3"), "{stderr}");
 }

@@ -11,7 +11,10 @@ fn conformance_vectors() {
 #[cfg(jsv_conformance)]
 #[allow(non_snake_case, non_camel_case_types, dead_code, clippy::all)]
 mod types {
-    include!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/conformance/types.rs"));
+    include!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../shared/conformance/types.rs"
+    ));
 }
 
 #[cfg(jsv_conformance)]
@@ -33,10 +36,17 @@ mod run {
 
     fn json_close(a: &Json, b: &Json) -> bool {
         match (a, b) {
-            (Json::Number(x), Json::Number(y)) => numbers_close(x.as_f64().unwrap(), y.as_f64().unwrap()),
-            (Json::Array(x), Json::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| json_close(a, b)),
+            (Json::Number(x), Json::Number(y)) => {
+                numbers_close(x.as_f64().unwrap(), y.as_f64().unwrap())
+            }
+            (Json::Array(x), Json::Array(y)) => {
+                x.len() == y.len() && x.iter().zip(y).all(|(a, b)| json_close(a, b))
+            }
             (Json::Object(x), Json::Object(y)) => {
-                x.len() == y.len() && x.iter().zip(y).all(|((ka, a), (kb, b))| ka == kb && json_close(a, b))
+                x.len() == y.len()
+                    && x.iter()
+                        .zip(y)
+                        .all(|((ka, a), (kb, b))| ka == kb && json_close(a, b))
             }
             _ => a == b,
         }
@@ -47,11 +57,17 @@ mod run {
         use jsv::Value::*;
         match (a, b) {
             (String(x), String(y)) => {
-                x == y || matches!((x.parse::<f64>(), y.parse::<f64>()), (Ok(p), Ok(q)) if numbers_close(p, q))
+                x == y
+                    || matches!((x.parse::<f64>(), y.parse::<f64>()), (Ok(p), Ok(q)) if numbers_close(p, q))
             }
-            (List(x), List(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| jsv_close(a, b)),
+            (List(x), List(y)) => {
+                x.len() == y.len() && x.iter().zip(y).all(|(a, b)| jsv_close(a, b))
+            }
             (Map(x), Map(y)) => {
-                x.len() == y.len() && x.iter().zip(y).all(|((ka, a), (kb, b))| ka == kb && jsv_close(a, b))
+                x.len() == y.len()
+                    && x.iter()
+                        .zip(y)
+                        .all(|((ka, a), (kb, b))| ka == kb && jsv_close(a, b))
             }
             _ => a == b,
         }
@@ -66,7 +82,8 @@ mod run {
             && b[10] == b'T'
             && b[13] == b':'
             && b[16] == b':'
-            && b.iter().all(|c| c.is_ascii_digit() || b"-T:.Z+".contains(c))
+            && b.iter()
+                .all(|c| c.is_ascii_digit() || b"-T:.Z+".contains(c))
     }
 
     /// Our text with quotes taken off date-times: the types mirror .NET DateTime as a Rust String,
@@ -92,16 +109,23 @@ mod run {
         out
     }
 
-    fn check_vector<T: Serialize + DeserializeOwned + PartialEq + Debug>(v: &Json) -> Result<(), String> {
+    fn check_vector<T: Serialize + DeserializeOwned + PartialEq + Debug>(
+        v: &Json,
+    ) -> Result<(), String> {
         let text = v["jsv"].as_str().unwrap();
         let pretty = v["pretty"].as_str().unwrap();
-        let lossy = v["float_lossy"].as_bool().unwrap_or(false) || v["nonfinite"].as_bool().unwrap_or(false);
-        let expected: T = serde_json::from_value(v["value"].clone()).map_err(|e| format!("value: {e}"))?;
+        let lossy = v["float_lossy"].as_bool().unwrap_or(false)
+            || v["nonfinite"].as_bool().unwrap_or(false);
+        let expected: T =
+            serde_json::from_value(v["value"].clone()).map_err(|e| format!("value: {e}"))?;
 
         let decoded: T = jsv::from_str(text).map_err(|e| format!("decode failed: {e}"))?;
         // Doubles compare at 15 significant digits: .NET Framework wrote them with 15.
         let same = decoded == expected
-            || json_close(&serde_json::to_value(&decoded).unwrap(), &serde_json::to_value(&expected).unwrap());
+            || json_close(
+                &serde_json::to_value(&decoded).unwrap(),
+                &serde_json::to_value(&expected).unwrap(),
+            );
         if !same {
             return Err(format!(
                 "decoded {}\n expected {}",
@@ -160,7 +184,10 @@ mod run {
     fn conformance_vectors() {
         let mut failures = Vec::new();
         let mut count = 0;
-        for line in shared("vectors.jsonl").lines().filter(|l| !l.trim().is_empty()) {
+        for line in shared("vectors.jsonl")
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+        {
             let v: Json = serde_json::from_str(line).unwrap();
             count += 1;
             let (case, ty) = (v["case"].as_str().unwrap(), v["type"].as_str().unwrap());
@@ -175,11 +202,23 @@ mod run {
     /// Decode cases where we knowingly part from ServiceStack, with the reason.
     /// Decode cases where we knowingly part from ServiceStack, with the reason.
     const KNOWN_DIFFERENCES: &[(&[u64], &str)] = &[
-        (&[28], "whitespace after `:` is data, as in ServiceStack; pretty text needs trim_whitespace(true)"),
-        (&[34], "ServiceStack's C# constructor initialises Roles to an empty list; a missing member here is None"),
-        (&[94], "[Flags] names need the enum's definition; the Rust mirror is a plain i32"),
         (
-            &[7, 46, 49, 52, 61, 64, 67, 73, 76, 85, 100, 103, 106, 109, 112, 115, 118, 121, 124, 127, 130],
+            &[28],
+            "whitespace after `:` is data, as in ServiceStack; pretty text needs trim_whitespace(true)",
+        ),
+        (
+            &[34],
+            "ServiceStack's C# constructor initialises Roles to an empty list; a missing member here is None",
+        ),
+        (
+            &[94],
+            "[Flags] names need the enum's definition; the Rust mirror is a plain i32",
+        ),
+        (
+            &[
+                7, 46, 49, 52, 61, 64, 67, 73, 76, 85, 100, 103, 106, 109, 112, 115, 118, 121, 124,
+                127, 130,
+            ],
             "decimal, char, DateTime, TimeSpan, Guid and byte[] are mirrored as String: a missing one reads as \
              \"\" (not the .NET default text), and the text is kept as written (not normalised or validated)",
         ),
@@ -190,7 +229,9 @@ mod run {
         ),
     ];
 
-    fn check_decode<T: Serialize + DeserializeOwned + PartialEq + Debug>(v: &Json) -> Result<(), String> {
+    fn check_decode<T: Serialize + DeserializeOwned + PartialEq + Debug>(
+        v: &Json,
+    ) -> Result<(), String> {
         let input = v["input"].as_str().unwrap();
         let ours = jsv::from_str::<T>(input);
         let outcome = v["outcome"].as_str().unwrap();
@@ -201,9 +242,16 @@ mod run {
             (_, true, Err(_)) => Ok(()),
             (_, true, Ok(value)) => {
                 // Accepting is fine only if we read what was meant.
-                let intended = v["intended"].as_str().ok_or("ServiceStack lost data; we must not accept it")?;
-                let meant: T = jsv::from_str(intended).map_err(|e| format!("intended text: {e}"))?;
-                if *value == meant { Ok(()) } else { Err(format!("we read {value:?}, meant {meant:?}")) }
+                let intended = v["intended"]
+                    .as_str()
+                    .ok_or("ServiceStack lost data; we must not accept it")?;
+                let meant: T =
+                    jsv::from_str(intended).map_err(|e| format!("intended text: {e}"))?;
+                if *value == meant {
+                    Ok(())
+                } else {
+                    Err(format!("we read {value:?}, meant {meant:?}"))
+                }
             }
             (_, false, Err(e)) => {
                 if v["value"].is_null() {
@@ -216,8 +264,13 @@ mod run {
                 if v["value"].is_null() || !v["value_not_representable_in_types_rs"].is_null() {
                     return Ok(());
                 }
-                let expected: T = serde_json::from_value(v["value"].clone()).map_err(|e| format!("value: {e}"))?;
-                if *value == expected { Ok(()) } else { Err(format!("we read {value:?}, expected {expected:?}")) }
+                let expected: T = serde_json::from_value(v["value"].clone())
+                    .map_err(|e| format!("value: {e}"))?;
+                if *value == expected {
+                    Ok(())
+                } else {
+                    Err(format!("we read {value:?}, expected {expected:?}"))
+                }
             }
         }
     }
@@ -225,14 +278,25 @@ mod run {
     #[test]
     fn conformance_decode_cases() {
         let mut failures = Vec::new();
-        for line in shared("decode.jsonl").lines().filter(|l| !l.trim().is_empty()) {
+        for line in shared("decode.jsonl")
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+        {
             let v: Json = serde_json::from_str(line).unwrap();
             let id = v["id"].as_u64().unwrap();
             let (case, ty) = (v["case"].as_str().unwrap(), v["type"].as_str().unwrap());
             let result = all_types!(case, ty, check_decode, &v);
-            match (result, KNOWN_DIFFERENCES.iter().find(|(ids, _)| ids.contains(&id))) {
-                (Err(e), None) => failures.push(format!("case {id} ({ty}) {:?}: {e}", v["input"].as_str().unwrap())),
-                (Ok(()), Some(_)) => failures.push(format!("case {id} is listed as a known difference but passes")),
+            match (
+                result,
+                KNOWN_DIFFERENCES.iter().find(|(ids, _)| ids.contains(&id)),
+            ) {
+                (Err(e), None) => failures.push(format!(
+                    "case {id} ({ty}) {:?}: {e}",
+                    v["input"].as_str().unwrap()
+                )),
+                (Ok(()), Some(_)) => failures.push(format!(
+                    "case {id} is listed as a known difference but passes"
+                )),
                 _ => {}
             }
         }

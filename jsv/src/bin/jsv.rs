@@ -16,7 +16,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "jsv", version, about = "Reformat ServiceStack JSV and convert it to and from JSON")]
+#[command(
+    name = "jsv",
+    version,
+    about = "Reformat ServiceStack JSV and convert it to and from JSON"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -63,7 +67,8 @@ fn read_input(file: &Option<PathBuf>) -> Result<(String, String), Failure> {
         Some(path) if path.as_os_str() != "-" => {
             let name = path.display().to_string();
             let bytes = std::fs::read(path).map_err(|e| Failure::Io(format!("{name}: {e}")))?;
-            text = String::from_utf8(bytes).map_err(|e| Failure::Input(format!("{name}: not UTF-8: {e}")))?;
+            text = String::from_utf8(bytes)
+                .map_err(|e| Failure::Input(format!("{name}: not UTF-8: {e}")))?;
             Ok((name, text))
         }
         _ => {
@@ -80,7 +85,14 @@ fn read_jsv(name: &str, text: &str) -> Result<jsv::Value, Failure> {
     let mut de = jsv::Deserializer::from_str(text).trim_whitespace(true);
     jsv::Value::deserialize(&mut de)
         .and_then(|value| de.end().map(|()| value))
-        .map_err(|e| Failure::Input(format!("{name}:{}:{}: {}", e.line(), e.column(), e.message())))
+        .map_err(|e| {
+            Failure::Input(format!(
+                "{name}:{}:{}: {}",
+                e.line(),
+                e.column(),
+                e.message()
+            ))
+        })
 }
 
 fn run(cli: Cli) -> Result<String, Failure> {
@@ -104,7 +116,11 @@ fn run(cli: Cli) -> Result<String, Failure> {
         Command::ToJson { file, pretty } => {
             let (name, text) = read_input(&file)?;
             let value = read_jsv(&name, &text)?;
-            let json = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) };
+            let json = if pretty {
+                serde_json::to_string_pretty(&value)
+            } else {
+                serde_json::to_string(&value)
+            };
             json.map_err(|e| Failure::Input(e.to_string()))
         }
         Command::FromJson { file } => {

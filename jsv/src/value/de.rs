@@ -55,7 +55,9 @@ impl<'de> Visitor<'de> for ValueVisitor {
 
     fn visit_bytes<E>(self, v: &[u8]) -> Result<Value, E> {
         use base64::Engine;
-        Ok(Value::String(base64::engine::general_purpose::STANDARD.encode(v)))
+        Ok(Value::String(
+            base64::engine::general_purpose::STANDARD.encode(v),
+        ))
     }
 
     fn visit_none<E>(self) -> Result<Value, E> {
@@ -70,7 +72,10 @@ impl<'de> Visitor<'de> for ValueVisitor {
         Value::deserialize(deserializer)
     }
 
-    fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+    fn visit_newtype_struct<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Value, D::Error> {
         Value::deserialize(deserializer)
     }
 

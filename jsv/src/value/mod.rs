@@ -65,7 +65,9 @@ impl Value {
 
     /// A scalar read as an unsigned integer.
     pub fn as_u64(&self) -> Option<u64> {
-        scalar::parse_i128(self.as_str()?, 0, u64::MAX as i128, "u64").ok().map(|v| v as u64)
+        scalar::parse_i128(self.as_str()?, 0, u64::MAX as i128, "u64")
+            .ok()
+            .map(|v| v as u64)
     }
 
     /// A scalar read as a floating-point number.
@@ -116,7 +118,10 @@ impl Value {
 
     /// A member of an object, matching the name ignoring ASCII case as ServiceStack matches members.
     pub fn get_ignore_case(&self, key: &str) -> Option<&Value> {
-        self.as_map()?.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, v)| v)
+        self.as_map()?
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(key))
+            .map(|(_, v)| v)
     }
 }
 
