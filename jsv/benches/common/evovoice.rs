@@ -301,8 +301,8 @@ pub struct SessionLogInfoRef<'a> {
     /// When.
     pub date: Option<&'a str>,
     /// What happened.
-    #[serde(borrow)]
-    pub message: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    pub message: Cow<'a, str>,
 }
 
 /// [`SessionMemberInfo`] borrowing its text from the input.
@@ -334,6 +334,9 @@ pub struct SessionMemberInfoRef<'a> {
 
 /// [`SessionInfo`] borrowing its text from the input: `&str` where the text never needs unescaping,
 /// `Cow<str>` where it may (free text and the console data JSON blob).
+///
+/// The `Cow` members are not `Option`s because serde borrows only into a bare `Cow<str>` member
+/// (`#[serde(borrow)]` on `Option<Cow<str>>` still allocates); absent reads as empty.
 #[derive(Deserialize, Debug)]
 #[serde(rename_all = "camelCase")]
 pub struct SessionInfoRef<'a> {
@@ -346,16 +349,16 @@ pub struct SessionInfoRef<'a> {
     /// Account ID.
     pub account_id: Option<&'a str>,
     /// Account name.
-    #[serde(borrow)]
-    pub account_name: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    pub account_name: Cow<'a, str>,
     /// Customer ID.
     pub customer_id: Option<&'a str>,
     /// Customer hierarchy.
     #[serde(borrow)]
     pub customer_breadcrumb: Option<Vec<CustomerBreadcrumbRef<'a>>>,
     /// Customer name.
-    #[serde(borrow)]
-    pub customer_name: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    pub customer_name: Cow<'a, str>,
     /// Endpoint ID.
     pub endpoint_id: Option<&'a str>,
     /// Endpoint name.
@@ -383,8 +386,8 @@ pub struct SessionInfoRef<'a> {
     /// Twilio call SID.
     pub call_sid: Option<&'a str>,
     /// Console data (a JSON blob with quotes: owned in both formats).
-    #[serde(borrow)]
-    pub console_data: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    pub console_data: Cow<'a, str>,
     /// Hold queue name.
     pub hold_queue_name: Option<&'a str>,
     /// Who put the call on hold.
