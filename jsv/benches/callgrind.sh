@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Instruction counts (callgrind) for the Evo Voice decode and encode, jsv against serde_json.
+#
+# Wall-clock benchmarks are noisy on a shared machine; instruction counts are not. This builds
+# jsv/examples/evovoice_callgrind.rs with the bench profile (optimised, with debug info, sharing
+# `cargo bench`'s build), runs it under callgrind once per format and operation, counting only the
+# measured function (--toggle-collect), and prints instructions, instructions per byte of each format's
+# text and per record, and the jsv/serde_json ratio.
+#
+# Usage: jsv/benches/callgrind.sh [target_bytes]     (default 100000: 47 records, ~100 KB of JSV)
+# Needs valgrind (`apt-get install -y valgrind`). Profiles are kept in $OUT (default
+# /tmp/jsv-callgrind); inspect one with
+#   callgrind_annotate --auto=yes --inclusive=no $OUT/jsv-decode.out | head -60
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+TARGET_BYTES="${1:-100000}"
+OUT="${OUT:-/tmp/jsv-callgrind}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/work/target-bench}"
+
+if ! command -v valgrind >/dev/null; then
+    echo "valgrind not found: install it with 'apt-get install -y valgrind'" >&2
+    exit 1
+fi
+
+cargo build --quiet -p jsv --profile bench --example evovoice_callgrind
+BIN="$CARGO_TARGET_DIR/release/examples/evovoice_callgrind"
+mkdir -p "$OUT"
+
+# Runs one case; prints "instructions records text_bytes".
+measure() {
+    local format=$1 op=$2 file="$OUT/$1-$2.out" sizes
+    sizes=$(valgrind --tool=callgrind --callgrind-out-file="$file" --toggle-collect='*measured_*' \
+        "$BIN" "$format" "$op" "$TARGET_BYTES" 2>/dev/null)
+    local instructions
+    instructions=$(grep -m1 '^summary:' "$file" | awk '{print $2}')
+    local records=${sizes#records=}; records=${records%% *}
+    local bytes=${sizes#*text_bytes=}; bytes=${bytes%% *}
+    echo "$instructions $records $bytes"
+}
+
+printf '%-16s %-6s %14s %10s %12s %8s\n' operation format instructions "Ir/byte" "Ir/record" "jsv/json"
+for op in decode decode_borrowed encode; do
+    read -r jsv_ir records jsv_bytes <<<"$(measure jsv "$op")"
+    read -r json_ir _ json_bytes <<<"$(measure json "$op")"
+    ratio=$(awk -v a="$jsv_ir" -v b="$json_ir" 'BEGIN { printf "%.3f", a / b }')
+    for row in "jsv $jsv_ir $jsv_bytes" "json $json_ir $json_bytes"; do
+        read -r format ir bytes <<<"$row"
+        awk -v op="$op" -v f="$format" -v ir="$ir" -v b="$bytes" -v r="$records" -v ratio="$ratio" \
+            'BEGIN { printf "%-16s %-6s %14d %10.2f %12.0f %8s\n", op, f, ir, ir / b, ir / r, (f == "jsv" ? ratio : "") }'
+    done
+done
+echo "($records records; profiles in $OUT)"
