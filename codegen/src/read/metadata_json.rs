@@ -344,7 +344,7 @@ impl<'a> Reader<'a> {
         let names = strings(get(obj, "enumNames"));
         let values = strings(get(obj, "enumValues"));
         let member_values = strings(get(obj, "enumMemberValues"));
-        let descriptions = get(obj, "enumDescriptions")
+        let descriptions: Vec<Option<String>> = get(obj, "enumDescriptions")
             .and_then(Value::as_array)
             .map(|a| a.iter().map(|v| v.as_str().map(str::to_string)).collect())
             .unwrap_or_default();

@@ -1,0 +1,1215 @@
+//! The Rust emitter: [`Schema`] in, formatted Rust source out.
+//!
+//! Code is built with `quote!`, parsed into a `syn::File` and printed with `prettyplease`, so
+//! the output is always syntactically valid and byte-identical for identical input and options
+//! (no maps with random order, no timestamps).
+//!
+//! What the generated code looks like, and why:
+//!
+//! * every struct derives `Debug, Clone, PartialEq, Default, Serialize, Deserialize` and has
+//!   `#[serde(default)]`: ServiceStack leaves members at their default when a value is absent;
+//! * request DTOs (types named by an [`crate::model::Operation`]) also derive `dto::Dto` with
+//!   `#[route]`, `#[api]`, `#[api_member]`, `#[returns]`/`#[returns_void]`, `#[authenticate]`;
+//! * fields are snake_case with `#[serde(rename = "...")]` whenever the wire name differs;
+//!   optional members are `Option<T>` with `#[serde(default, skip_serializing_if = ...)]`;
+//! * base-class fields are copied into derived structs after the derived type's own fields
+//!   (JSV's wire order), with generic bases substituted — never `#[serde(flatten)]`, which
+//!   breaks formats that are not self-describing;
+//! * string enums are Rust enums with renamed variants (first variant is the `Default`);
+//!   integer and `[Flags]` enums are integer newtypes with one constant per member, so any
+//!   combination of flags is representable;
+//! * std types are written fully qualified (`::std::option::Option`) so DTOs named `Option`,
+//!   `Result`, `String` or `Value` cannot shadow them;
+//! * .NET `Decimal`, `byte[]`, `DateTime`, `DateTimeOffset`, `TimeSpan`, `Guid`, `Uri` and
+//!   `Char` are `String`: the JSON/JSV text is kept verbatim (no precision or format loss);
+//!   `Object`, interfaces and types referenced but defined nowhere are `dto::Value`.
+
+mod builtins;
+mod names;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::error::{Error, Result};
+use crate::model::{
+    EnumDef, EnumRepr, Operation, Primitive, Property, Schema, SourceLocation, TypeDef, TypeKind,
+    TypeRef, Warning,
+};
+use names::NameSet;
+
+/// The Rust type used for TypeScript's `number`, whose .NET type is unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum NumberType {
+    /// `f64`: holds every value a JavaScript client can (the default).
+    #[default]
+    F64,
+    /// `i64`: for services whose numbers are all integers.
+    I64,
+    /// `i32`.
+    I32,
+}
+
+impl NumberType {
+    /// The name used on the command line and in headers (`f64`, `i64`, `i32`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NumberType::F64 => "f64",
+            NumberType::I64 => "i64",
+            NumberType::I32 => "i32",
+        }
+    }
+}
+
+impl std::str::FromStr for NumberType {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        match s {
+            "f64" => Ok(NumberType::F64),
+            "i64" => Ok(NumberType::I64),
+            "i32" => Ok(NumberType::I32),
+            _ => Err(Error::Config(format!(
+                "unknown number type `{s}` (expected f64, i64 or i32)"
+            ))),
+        }
+    }
+}
+
+/// Options of the emitter.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EmitOptions {
+    /// Rust type for TypeScript `number`.
+    pub number_type: NumberType,
+    /// Comment lines written before the code (without the `// ` prefix), e.g. the header
+    /// that records how the file was generated.
+    pub header: Vec<String>,
+}
+
+/// Generated source plus what had to be guessed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Emitted {
+    /// The formatted Rust source.
+    pub code: String,
+    /// The reader's and the emitter's warnings.
+    pub warnings: Vec<Warning>,
+}
+
+/// Emits Rust source for every type and operation of `schema`.
+pub fn emit(schema: &Schema, options: &EmitOptions) -> Result<Emitted> {
+    let mut emitter = Emitter::new(schema, options);
+    let items = emitter.items();
+    let file: syn::File = syn::parse2(items).map_err(|e| {
+        Error::Config(format!(
+            "internal error: generated code does not parse ({e}); please report this with the input"
+        ))
+    })?;
+    let mut code = String::new();
+    for line in &options.header {
+        if line.is_empty() {
+            code.push_str("//\n");
+        } else {
+            code.push_str("// ");
+            code.push_str(line);
+            code.push('\n');
+        }
+    }
+    if !options.header.is_empty() {
+        code.push('\n');
+    }
+    code.push_str(&space_items(&prettyplease::unparse(&file)));
+    Ok(Emitted {
+        code,
+        warnings: emitter.warnings,
+    })
+}
+
+/// What a `(name, arity)` key stands for in the generated code.
+#[derive(Debug, Clone)]
+enum Target {
+    /// A struct or enum defined in the output, by index into `Emitter::types`.
+    Defined(usize),
+    /// Referenced but defined nowhere: `pub type X = dto::Value;` (no generic parameters).
+    Undefined,
+    /// An interface: polymorphic, so `dto::Value`.
+    Interface,
+}
+
+/// One flattened struct field.
+#[derive(Debug, Clone)]
+struct Field {
+    prop: Property,
+    /// Type after substituting the generic arguments of a base class.
+    ty: TypeRef,
+}
+
+struct Emitter<'s> {
+    schema: &'s Schema,
+    options: &'s EmitOptions,
+    /// Types to emit: the schema's, then referenced built-ins.
+    types: Vec<TypeDef>,
+    targets: HashMap<(String, usize), Target>,
+    /// Rust names by key (defined and undefined types).
+    rust_names: HashMap<(String, usize), String>,
+    /// Undefined references, in first-seen order, with where they were first seen.
+    undefined: Vec<((String, usize), Option<SourceLocation>)>,
+    /// Requests by type name.
+    operations: HashMap<&'s str, &'s Operation>,
+    warnings: Vec<Warning>,
+    /// Fields needing `Box`, as (type index, wire name).
+    boxed: HashSet<(usize, String)>,
+}
+
+impl<'s> Emitter<'s> {
+    fn new(schema: &'s Schema, options: &'s EmitOptions) -> Self {
+        let mut e = Emitter {
+            schema,
+            options,
+            types: schema.types.clone(),
+            targets: HashMap::new(),
+            rust_names: HashMap::new(),
+            undefined: Vec::new(),
+            operations: schema
+                .operations
+                .iter()
+                .map(|o| (o.request.as_str(), o))
+                .collect(),
+            warnings: schema.warnings.clone(),
+            boxed: HashSet::new(),
+        };
+        e.resolve_references();
+        e.assign_names();
+        e.find_boxed_fields();
+        e
+    }
+
+    fn warn(&mut self, location: Option<SourceLocation>, message: String) {
+        self.warnings.push(Warning::new(location, message));
+    }
+
+    /// Registers the schema's types, adds built-ins for missing references (transitively)
+    /// and records what is still undefined.
+    fn resolve_references(&mut self) {
+        for (i, t) in self.types.iter().enumerate() {
+            let key = (t.name.clone(), t.arity());
+            let target = if t.kind == TypeKind::Interface {
+                Target::Interface
+            } else {
+                Target::Defined(i)
+            };
+            self.targets.entry(key).or_insert(target);
+        }
+        let pascal = self.host_is_pascal();
+        let mut i = 0;
+        while i < self.types.len() {
+            let mut refs: Vec<(String, usize)> = Vec::new();
+            let ty = &self.types[i];
+            let mut collect = |n: &str, a: usize| refs.push((n.to_string(), a));
+            for p in &ty.properties {
+                p.ty.visit_named(&mut collect);
+            }
+            if let Some(b) = &ty.base {
+                b.visit_named(&mut collect);
+            }
+            if ty.kind != TypeKind::Interface
+                && let Some(op) = self.operations.get(ty.name.as_str())
+                && let Some(r) = &op.response
+            {
+                r.visit_named(&mut collect);
+            }
+            let params = ty.generic_params.clone();
+            let location = ty.location.clone();
+            for (name, arity) in refs {
+                if arity == 0 && params.contains(&name) {
+                    continue;
+                }
+                let key = (name.clone(), arity);
+                if self.targets.contains_key(&key) {
+                    continue;
+                }
+                if let Some(def) = builtins::builtin(&name, arity, pascal) {
+                    self.targets.insert(key, Target::Defined(self.types.len()));
+                    self.types.push(def);
+                } else {
+                    self.targets.insert(key.clone(), Target::Undefined);
+                    self.undefined.push((key, location.clone()));
+                }
+            }
+            i += 1;
+        }
+        for ((name, arity), location) in self.undefined.clone() {
+            let shown = if arity > 0 {
+                format!("{name}`{arity}")
+            } else {
+                name.clone()
+            };
+            self.warn(
+                location,
+                format!(
+                    "type `{shown}` is referenced but defined nowhere; generated as an alias \
+                     of dto::Value"
+                ),
+            );
+        }
+    }
+
+    /// Whether the host writes PascalCase wire names (decides built-ins' wire names).
+    fn host_is_pascal(&self) -> bool {
+        let mut pascal = 0usize;
+        let mut camel = 0usize;
+        for p in self.schema.types.iter().flat_map(|t| &t.properties) {
+            if p.data_member.as_ref().is_some_and(|d| d.name.is_some()) {
+                continue;
+            }
+            if p.wire_name.starts_with(|c: char| c.is_ascii_uppercase()) {
+                pascal += 1;
+            } else if p.wire_name.starts_with(|c: char| c.is_ascii_lowercase()) {
+                camel += 1;
+            }
+        }
+        pascal > camel
+    }
+
+    /// Gives every emitted key a unique Rust name; arity clashes get `_N` suffixes.
+    fn assign_names(&mut self) {
+        let mut arities: BTreeMap<&str, HashSet<usize>> = BTreeMap::new();
+        for t in &self.types {
+            arities.entry(&t.name).or_default().insert(t.arity());
+        }
+        for ((name, arity), _) in &self.undefined {
+            arities.entry(name).or_default().insert(*arity);
+        }
+        let clash: HashSet<String> = arities
+            .iter()
+            .filter(|(_, a)| a.len() > 1)
+            .map(|(n, _)| n.to_string())
+            .collect();
+        let mut set = NameSet::default();
+        let mut keys: Vec<(String, usize)> = Vec::new();
+        for t in &self.types {
+            let key = (t.name.clone(), t.arity());
+            if matches!(self.targets.get(&key), Some(Target::Defined(_))) && !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        keys.extend(self.undefined.iter().map(|(k, _)| k.clone()));
+        for (name, arity) in keys {
+            let base = names::type_name(&name);
+            let wanted = if clash.contains(&name) && arity > 0 {
+                format!("{}_{arity}", names::unraw(&base))
+            } else {
+                base
+            };
+            let unique = set.unique(wanted);
+            self.rust_names.insert((name, arity), unique);
+        }
+    }
+
+    /// The struct fields of type `index`: its own properties, then its bases' (substituted),
+    /// without duplicates (a derived member hides a base member with the same wire name).
+    fn fields(&self, index: usize) -> Vec<Field> {
+        let mut out: Vec<Field> = Vec::new();
+        let mut seen_wire: HashSet<String> = HashSet::new();
+        let mut current = index;
+        let mut subst: HashMap<String, TypeRef> = HashMap::new();
+        let mut visited = HashSet::new();
+        loop {
+            if !visited.insert(current) {
+                break; // inheritance cycle: reported by `items`
+            }
+            let t = &self.types[current];
+            for p in &t.properties {
+                if !seen_wire.insert(p.wire_name.to_ascii_lowercase()) {
+                    continue;
+                }
+                out.push(Field {
+                    ty: substitute(&p.ty, &subst),
+                    prop: p.clone(),
+                });
+            }
+            let Some(TypeRef::Named { name, args }) = &t.base else {
+                break;
+            };
+            let args: Vec<TypeRef> = args.iter().map(|a| substitute(a, &subst)).collect();
+            let Some(Target::Defined(next)) = self.targets.get(&(name.clone(), args.len())) else {
+                break;
+            };
+            let next_def = &self.types[*next];
+            subst = next_def.generic_params.iter().cloned().zip(args).collect();
+            current = *next;
+        }
+        out
+    }
+
+    /// Marks fields that need `Box`: those through which their struct contains itself by
+    /// value (not behind a `Vec` or map).
+    fn find_boxed_fields(&mut self) {
+        let n = self.types.len();
+        let mut edges: Vec<Vec<(String, Vec<usize>)>> = vec![Vec::new(); n];
+        for (i, edge) in edges.iter_mut().enumerate() {
+            if !matches!(self.types[i].kind, TypeKind::Class) || is_collection_type(&self.types[i])
+            {
+                continue;
+            }
+            for f in self.fields(i) {
+                let mut targets = Vec::new();
+                self.by_value_targets(&f.ty, &mut targets);
+                edge.push((f.prop.wire_name.clone(), targets));
+            }
+        }
+        for i in 0..n {
+            for (wire, targets) in &edges[i] {
+                if targets.iter().any(|&t| reaches(&edges, t, i)) {
+                    self.boxed.insert((i, wire.clone()));
+                }
+            }
+        }
+    }
+
+    fn by_value_targets(&self, ty: &TypeRef, out: &mut Vec<usize>) {
+        match ty {
+            TypeRef::Named { name, args } => {
+                if let Some(Target::Defined(i)) = self.targets.get(&(name.clone(), args.len())) {
+                    out.push(*i);
+                }
+                for a in args {
+                    self.by_value_targets(a, out);
+                }
+            }
+            TypeRef::Nullable(inner) => self.by_value_targets(inner, out),
+            _ => {}
+        }
+    }
+
+    fn items(&mut self) -> TokenStream {
+        let mut items = Vec::new();
+        let mut emitted: HashSet<(String, usize)> = HashSet::new();
+        for i in 0..self.types.len() {
+            let t = &self.types[i];
+            let key = (t.name.clone(), t.arity());
+            if !matches!(self.targets.get(&key), Some(Target::Defined(j)) if *j == i)
+                || !emitted.insert(key)
+            {
+                continue;
+            }
+            let item = match t.kind.clone() {
+                TypeKind::Enum(e) => self.enum_item(i, &e),
+                TypeKind::Class => self.struct_item(i),
+                TypeKind::Interface => continue,
+            };
+            items.push(item);
+        }
+        for ((name, arity), _) in self.undefined.clone() {
+            let ident = self.ident_for(&name, arity);
+            let shown = if arity > 0 {
+                format!("{name}`{arity}")
+            } else {
+                name.clone()
+            };
+            let doc = format!(
+                " `{shown}` is referenced by the service metadata but not defined in it, so its \
+                 shape is unknown: any value is accepted."
+            );
+            items.push(quote! {
+                #[doc = #doc]
+                pub type #ident = ::dto::Value;
+            });
+        }
+        quote! { #(#items)* }
+    }
+
+    fn ident_for(&self, name: &str, arity: usize) -> Ident {
+        let text = self
+            .rust_names
+            .get(&(name.to_string(), arity))
+            .cloned()
+            .unwrap_or_else(|| names::type_name(name));
+        ident(&text)
+    }
+
+    /// The Rust type for a type reference inside type `owner`.
+    fn rust_type(&mut self, ty: &TypeRef, owner: &TypeDef) -> TokenStream {
+        match ty {
+            TypeRef::Primitive(p) => self.primitive(*p),
+            TypeRef::GenericParam(p) => {
+                let id = ident(&names::type_name(p));
+                quote!(#id)
+            }
+            TypeRef::Named { name, args } => {
+                if args.is_empty() && owner.generic_params.iter().any(|p| p == name) {
+                    let id = ident(&names::type_name(name));
+                    return quote!(#id);
+                }
+                match self.targets.get(&(name.clone(), args.len())).cloned() {
+                    Some(Target::Defined(_)) => {
+                        let id = self.ident_for(name, args.len());
+                        if args.is_empty() {
+                            quote!(#id)
+                        } else {
+                            let args: Vec<TokenStream> =
+                                args.iter().map(|a| self.rust_type(a, owner)).collect();
+                            quote!(#id<#(#args),*>)
+                        }
+                    }
+                    Some(Target::Undefined) => {
+                        let id = self.ident_for(name, args.len());
+                        quote!(#id)
+                    }
+                    Some(Target::Interface) | None => quote!(::dto::Value),
+                }
+            }
+            TypeRef::List(item) => {
+                let item = self.rust_type(item, owner);
+                quote!(::std::vec::Vec<#item>)
+            }
+            TypeRef::Map(k, v) => {
+                let key = self.map_key(k, owner);
+                let value = self.rust_type(v, owner);
+                quote!(::dto::IndexMap<#key, #value>)
+            }
+            TypeRef::Nullable(inner) => {
+                let inner = self.rust_type(inner, owner);
+                quote!(::std::option::Option<#inner>)
+            }
+        }
+    }
+
+    /// Map keys must be `Hash + Eq`: strings, integers, bools, enums. Anything else is keyed
+    /// by its text.
+    fn map_key(&mut self, k: &TypeRef, owner: &TypeDef) -> TokenStream {
+        let hashable = match k {
+            TypeRef::Primitive(p) => !matches!(
+                (p, self.options.number_type),
+                (Primitive::F32 | Primitive::F64 | Primitive::Any, _)
+                    | (Primitive::Number, NumberType::F64)
+            ),
+            TypeRef::Named { name, args } => matches!(
+                self.targets.get(&(name.clone(), args.len())),
+                Some(Target::Defined(i)) if matches!(self.types[*i].kind, TypeKind::Enum(_))
+            ),
+            TypeRef::GenericParam(_) => false,
+            _ => false,
+        };
+        if hashable {
+            self.rust_type(k, owner)
+        } else {
+            if !matches!(k, TypeRef::GenericParam(_)) {
+                self.warn(
+                    owner.location.clone(),
+                    format!(
+                        "{}: dictionary key type `{k}` cannot be a Rust map key; keys are kept \
+                         as strings",
+                        owner.name
+                    ),
+                );
+            }
+            quote!(::std::string::String)
+        }
+    }
+
+    fn primitive(&self, p: Primitive) -> TokenStream {
+        match p {
+            Primitive::Bool => quote!(bool),
+            Primitive::I8 => quote!(i8),
+            Primitive::U8 => quote!(u8),
+            Primitive::I16 => quote!(i16),
+            Primitive::U16 => quote!(u16),
+            Primitive::I32 => quote!(i32),
+            Primitive::U32 => quote!(u32),
+            Primitive::I64 => quote!(i64),
+            Primitive::U64 => quote!(u64),
+            Primitive::I128 => quote!(i128),
+            Primitive::U128 => quote!(u128),
+            Primitive::F32 => quote!(f32),
+            Primitive::F64 => quote!(f64),
+            Primitive::Number => match self.options.number_type {
+                NumberType::F64 => quote!(f64),
+                NumberType::I64 => quote!(i64),
+                NumberType::I32 => quote!(i32),
+            },
+            Primitive::Decimal
+            | Primitive::Char
+            | Primitive::String
+            | Primitive::DateTime
+            | Primitive::DateTimeOffset
+            | Primitive::TimeSpan
+            | Primitive::Guid
+            | Primitive::Uri
+            | Primitive::Bytes => quote!(::std::string::String),
+            Primitive::Any => quote!(::dto::Value),
+        }
+    }
+
+    fn struct_item(&mut self, index: usize) -> TokenStream {
+        let def = self.types[index].clone();
+        let name = self.ident_for(&def.name, def.arity());
+        let generics = generics(&def);
+        let mut docs = doc_attrs(&type_doc(&def));
+        let allow = allow_attr(&name);
+
+        // Collection subclasses (`NodeParameterMap : Dictionary<String, NodeParameter>`) are
+        // newtypes over the collection, transparent on the wire.
+        if let Some(base @ (TypeRef::List(_) | TypeRef::Map(..))) = &def.base {
+            if !def.properties.is_empty() {
+                self.warn(
+                    def.location.clone(),
+                    format!(
+                        "{}: a collection subclass with its own properties; the properties are \
+                         not on the wire and were dropped",
+                        def.name
+                    ),
+                );
+            }
+            let inner = self.rust_type(base, &def);
+            return quote! {
+                #(#docs)*
+                #allow
+                #[derive(Debug, Clone, PartialEq, Default)]
+                #[derive(::serde::Serialize, ::serde::Deserialize)]
+                #[serde(transparent)]
+                pub struct #name #generics(pub #inner);
+            };
+        }
+        if let Some(base) = &def.base {
+            let known = match base {
+                TypeRef::Named { name, args } => {
+                    matches!(
+                        self.targets.get(&(name.clone(), args.len())),
+                        Some(Target::Defined(_))
+                    )
+                }
+                _ => false,
+            };
+            if !known {
+                self.warn(
+                    def.location.clone(),
+                    format!(
+                        "{}: base type `{base}` is not defined; its members are missing",
+                        def.name
+                    ),
+                );
+            }
+            if self.inherits_from_itself(index) {
+                self.warn(
+                    def.location.clone(),
+                    format!("{}: inheritance cycle; the cycle was cut", def.name),
+                );
+            }
+        }
+
+        let operation = self.operations.get(def.name.as_str()).copied();
+        let is_request = operation.is_some() && def.arity() == 0;
+        let fields = self.fields(index);
+        let mut field_names = NameSet::default();
+        let mut field_tokens = Vec::new();
+        let mut used_params: HashSet<String> = HashSet::new();
+        for f in &fields {
+            collect_params(&f.ty, &def.generic_params, &mut used_params);
+            let ident_text = field_names.unique(names::field_name(&f.prop.name));
+            let field_ident = ident(&ident_text);
+            let boxed = self.boxed.contains(&(index, f.prop.wire_name.clone()));
+            let optional = f.prop.is_optional();
+            let inner_ty = match &f.ty {
+                TypeRef::Nullable(inner) => (**inner).clone(),
+                other => other.clone(),
+            };
+            let mut ty = self.rust_type(&inner_ty, &def);
+            if boxed {
+                ty = quote!(::std::boxed::Box<#ty>);
+            }
+            if optional {
+                ty = quote!(::std::option::Option<#ty>);
+            }
+            let mut serde_args = Vec::new();
+            if names::unraw(&ident_text) != f.prop.wire_name {
+                let wire = &f.prop.wire_name;
+                serde_args.push(quote!(rename = #wire));
+            }
+            if optional {
+                serde_args.push(quote!(default));
+                serde_args.push(quote!(
+                    skip_serializing_if = "::std::option::Option::is_none"
+                ));
+            }
+            let serde_attr = if serde_args.is_empty() {
+                quote!()
+            } else {
+                quote!(#[serde(#(#serde_args),*)])
+            };
+            let description = f.prop.description.clone().or_else(|| {
+                f.prop
+                    .api_member
+                    .as_ref()
+                    .and_then(|a| a.description.clone())
+            });
+            let doc_text = description.clone().unwrap_or_default();
+            let field_docs = doc_attrs(&doc_text);
+            let api_member = if is_request {
+                api_member_attr(&f.prop, description.as_deref())
+            } else {
+                quote!()
+            };
+            field_tokens.push(quote! {
+                #(#field_docs)*
+                #serde_attr
+                #api_member
+                pub #field_ident: #ty,
+            });
+        }
+        // A generic parameter no field uses still needs a use (E0392).
+        let unused: Vec<Ident> = def
+            .generic_params
+            .iter()
+            .filter(|p| !used_params.contains(*p))
+            .map(|p| ident(&names::type_name(p)))
+            .collect();
+        if !unused.is_empty() {
+            let marker = ident(&field_names.unique("_marker".to_string()));
+            field_tokens.push(quote! {
+                #[serde(skip)]
+                pub #marker: ::std::marker::PhantomData<(#(#unused,)*)>,
+            });
+        }
+
+        let mut derive_dto = quote!();
+        let mut request_attrs = Vec::new();
+        if is_request && let Some(op) = operation {
+            derive_dto = quote!(, ::dto::Dto);
+            request_attrs = self.request_attrs(&def, op, &fields, &mut docs);
+        }
+        let body = if field_tokens.is_empty() {
+            quote!({})
+        } else {
+            quote!({ #(#field_tokens)* })
+        };
+        quote! {
+            #(#docs)*
+            #allow
+            #[derive(Debug, Clone, PartialEq, Default)]
+            #[derive(::serde::Serialize, ::serde::Deserialize #derive_dto)]
+            #[serde(default)]
+            #(#request_attrs)*
+            pub struct #name #generics #body
+        }
+    }
+
+    fn inherits_from_itself(&self, index: usize) -> bool {
+        let mut current = index;
+        let mut seen = HashSet::new();
+        loop {
+            if !seen.insert(current) {
+                return true;
+            }
+            let Some(TypeRef::Named { name, args }) = &self.types[current].base else {
+                return false;
+            };
+            match self.targets.get(&(name.clone(), args.len())) {
+                Some(Target::Defined(next)) => current = *next,
+                _ => return false,
+            }
+        }
+    }
+
+    /// `#[route]`, `#[api]`, `#[returns]`/`#[returns_void]`, `#[authenticate]` of a request.
+    fn request_attrs(
+        &mut self,
+        def: &TypeDef,
+        op: &Operation,
+        fields: &[Field],
+        docs: &mut Vec<TokenStream>,
+    ) -> Vec<TokenStream> {
+        let mut attrs = Vec::new();
+        let wire_names: Vec<String> = fields
+            .iter()
+            .map(|f| f.prop.wire_name.to_ascii_lowercase())
+            .collect();
+        let mut route_docs = Vec::new();
+        for route in &op.routes {
+            let missing: Vec<String> = route_variables(&route.path)
+                .into_iter()
+                .filter(|v| !wire_names.contains(&v.to_ascii_lowercase()))
+                .collect();
+            let verbs = route.verbs.join(",");
+            route_docs.push(if verbs.is_empty() {
+                format!("`{}` (all verbs)", route.path)
+            } else {
+                format!("`{verbs} {}`", route.path)
+            });
+            if !missing.is_empty() {
+                self.warn(
+                    op.location.clone().or(def.location.clone()),
+                    format!(
+                        "{}: route `{}` names {} that no member has; the route is documented \
+                         but not attached",
+                        def.name,
+                        route.path,
+                        missing
+                            .iter()
+                            .map(|m| format!("`{{{m}}}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                );
+                continue;
+            }
+            let path = &route.path;
+            attrs.push(if verbs.is_empty() {
+                quote!(#[route(#path)])
+            } else {
+                quote!(#[route(#path, #verbs)])
+            });
+        }
+        if !route_docs.is_empty() {
+            let mut text = String::from("Routes:");
+            for r in &route_docs {
+                text.push_str("\n- ");
+                text.push_str(r);
+            }
+            if !docs.is_empty() {
+                docs.push(quote!(#[doc = ""]));
+            }
+            docs.extend(doc_attrs_raw(&text));
+        }
+        let description = op.description.clone().or_else(|| def.description.clone());
+        if let Some(d) = description {
+            attrs.push(quote!(#[api(description = #d)]));
+        }
+        if op.returns_void {
+            attrs.push(quote!(#[returns_void]));
+        } else if let Some(resp) = &op.response {
+            let ty = self.rust_type(resp, def);
+            attrs.push(quote!(#[returns(#ty)]));
+        }
+        if op.requires_auth {
+            attrs.push(quote!(#[authenticate]));
+        }
+        attrs
+    }
+
+    fn enum_item(&mut self, index: usize, e: &EnumDef) -> TokenStream {
+        let def = self.types[index].clone();
+        let name = self.ident_for(&def.name, def.arity());
+        let docs = doc_attrs(&type_doc(&def));
+        let allow = allow_attr(&name);
+        match e.repr {
+            EnumRepr::String => {
+                let mut variants = Vec::new();
+                let mut set = NameSet::default();
+                let mut wires = HashSet::new();
+                for m in &e.members {
+                    if !wires.insert(m.wire().to_string()) {
+                        self.warn(
+                            def.location.clone(),
+                            format!(
+                                "enum {}: member `{}` repeats wire value `{}`; skipped",
+                                def.name,
+                                m.name,
+                                m.wire()
+                            ),
+                        );
+                        continue;
+                    }
+                    let vname = set.unique(names::variant_name(&m.name));
+                    let vident = ident(&vname);
+                    let rename = if names::unraw(&vname) != m.wire() {
+                        let w = m.wire();
+                        quote!(#[serde(rename = #w)])
+                    } else {
+                        quote!()
+                    };
+                    let default = if variants.is_empty() {
+                        quote!(#[default])
+                    } else {
+                        quote!()
+                    };
+                    let mdocs = doc_attrs(m.description.as_deref().unwrap_or(""));
+                    variants.push(quote! {
+                        #(#mdocs)*
+                        #default
+                        #rename
+                        #vident,
+                    });
+                }
+                if variants.is_empty() {
+                    self.warn(
+                        def.location.clone(),
+                        format!(
+                            "enum {} has no members; generated as a String alias",
+                            def.name
+                        ),
+                    );
+                    return quote! {
+                        #(#docs)*
+                        pub type #name = ::std::string::String;
+                    };
+                }
+                quote! {
+                    #(#docs)*
+                    #allow
+                    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+                    #[derive(::serde::Serialize, ::serde::Deserialize)]
+                    pub enum #name {
+                        #(#variants)*
+                    }
+                }
+            }
+            EnumRepr::Int | EnumRepr::Flags => {
+                let mut next = 0i64;
+                let mut values = Vec::new();
+                for m in &e.members {
+                    let v = m.value.unwrap_or(next);
+                    next = v.wrapping_add(1);
+                    values.push(v);
+                }
+                let wide = values.iter().any(|v| i32::try_from(*v).is_err());
+                let repr = if wide { quote!(i64) } else { quote!(i32) };
+                let mut set = NameSet::default();
+                let consts: Vec<TokenStream> = e
+                    .members
+                    .iter()
+                    .zip(&values)
+                    .map(|(m, v)| {
+                        let cname = ident(&set.unique(names::const_name(&m.name)));
+                        let lit = if wide {
+                            proc_macro2::Literal::i64_unsuffixed(*v)
+                        } else {
+                            proc_macro2::Literal::i32_unsuffixed(*v as i32)
+                        };
+                        let value = if *v < 0 {
+                            let abs = if wide {
+                                proc_macro2::Literal::i128_unsuffixed(-(*v as i128))
+                            } else {
+                                proc_macro2::Literal::i64_unsuffixed(-*v)
+                            };
+                            quote!(-#abs)
+                        } else {
+                            quote!(#lit)
+                        };
+                        let mut cdocs = doc_attrs_raw(&format!("`{}` = {v}", m.name));
+                        if let Some(d) = &m.description {
+                            cdocs.push(quote!(#[doc = ""]));
+                            cdocs.extend(doc_attrs(d));
+                        }
+                        quote! {
+                            #(#cdocs)*
+                            pub const #cname: Self = Self(#value);
+                        }
+                    })
+                    .collect();
+                let what = if e.repr == EnumRepr::Flags {
+                    "A `[Flags]` enum: an integer on the wire; combine members with `|`."
+                } else {
+                    "An integer enum: written as its number on the wire."
+                };
+                let mut all_docs = docs.clone();
+                if !all_docs.is_empty() {
+                    all_docs.push(quote!(#[doc = ""]));
+                }
+                all_docs.extend(doc_attrs_raw(what));
+                let flags_impls = if e.repr == EnumRepr::Flags {
+                    quote! {
+                        impl #name {
+                            /// Whether every bit of `other` is set in `self`.
+                            pub const fn contains(self, other: Self) -> bool {
+                                self.0 & other.0 == other.0
+                            }
+                        }
+                        impl ::std::ops::BitOr for #name {
+                            type Output = Self;
+                            fn bitor(self, rhs: Self) -> Self {
+                                Self(self.0 | rhs.0)
+                            }
+                        }
+                        impl ::std::ops::BitOrAssign for #name {
+                            fn bitor_assign(&mut self, rhs: Self) {
+                                self.0 |= rhs.0;
+                            }
+                        }
+                        impl ::std::ops::BitAnd for #name {
+                            type Output = Self;
+                            fn bitand(self, rhs: Self) -> Self {
+                                Self(self.0 & rhs.0)
+                            }
+                        }
+                    }
+                } else {
+                    quote!()
+                };
+                quote! {
+                    #(#all_docs)*
+                    #allow
+                    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+                    #[derive(::serde::Serialize, ::serde::Deserialize)]
+                    #[serde(transparent)]
+                    pub struct #name(pub #repr);
+                    impl #name {
+                        #(#consts)*
+                    }
+                    #flags_impls
+                }
+            }
+        }
+    }
+}
+
+/// Puts a blank line between top-level items (prettyplease writes them back to back).
+fn space_items(code: &str) -> String {
+    let mut out = String::with_capacity(code.len() + code.len() / 20);
+    let mut prev: Option<&str> = None;
+    for line in code.lines() {
+        let starts_item = !line.is_empty()
+            && !line.starts_with(char::is_whitespace)
+            && !line.starts_with('}')
+            && !line.starts_with(')')
+            && !line.starts_with(']');
+        if let Some(p) = prev
+            && starts_item
+            && (p == "}" || (!p.starts_with(char::is_whitespace) && p.ends_with(';')))
+        {
+            out.push('\n');
+        }
+        out.push_str(line);
+        out.push('\n');
+        prev = Some(line);
+    }
+    out
+}
+
+/// `#[allow(non_camel_case_types)]` for names like `QueryDb_1`.
+fn allow_attr(name: &Ident) -> TokenStream {
+    let text = name.to_string();
+    if text.trim_start_matches("r#").contains('_') {
+        quote!(#[allow(non_camel_case_types)])
+    } else {
+        quote!()
+    }
+}
+
+fn generics(def: &TypeDef) -> TokenStream {
+    if def.generic_params.is_empty() {
+        return quote!();
+    }
+    let params: Vec<Ident> = def
+        .generic_params
+        .iter()
+        .map(|p| ident(&names::type_name(p)))
+        .collect();
+    quote!(<#(#params),*>)
+}
+
+/// `#[api_member(...)]` for a request field, or nothing when there is nothing to say.
+fn api_member_attr(prop: &Property, description: Option<&str>) -> TokenStream {
+    let mut args = Vec::new();
+    if let Some(d) = description {
+        args.push(quote!(description = #d));
+    }
+    if let Some(a) = &prop.api_member {
+        if a.is_required {
+            args.push(quote!(is_required));
+        }
+        if let Some(p) = &a.parameter_type {
+            args.push(quote!(parameter_type = #p));
+        }
+        if let Some(d) = &a.data_type {
+            args.push(quote!(data_type = #d));
+        }
+        if let Some(n) = &a.name {
+            args.push(quote!(name = #n));
+        }
+    }
+    if args.is_empty() {
+        quote!()
+    } else {
+        quote!(#[api_member(#(#args),*)])
+    }
+}
+
+fn type_doc(def: &TypeDef) -> String {
+    let mut text = def.description.clone().unwrap_or_default();
+    if let Some(notes) = &def.notes {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(notes);
+    }
+    text
+}
+
+/// `{var}` names in a route path (`{Path*}` → `Path`, `{id:int}` → `id`).
+fn route_variables(path: &str) -> Vec<String> {
+    let mut vars = Vec::new();
+    let mut rest = path;
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start..].find('}') else {
+            break;
+        };
+        let inner = &rest[start + 1..start + len];
+        let name = inner
+            .split(':')
+            .next()
+            .unwrap_or(inner)
+            .trim_end_matches('*')
+            .trim();
+        if !name.is_empty() {
+            vars.push(name.to_string());
+        }
+        rest = &rest[start + len + 1..];
+    }
+    vars
+}
+
+/// Doc attributes for free text from the service (descriptions), written so rustdoc never
+/// runs any of it as a doctest and never reads it as markup: code-like text (fences,
+/// indented lines) goes into a ```` ```text ```` block; other text has `[`, `]`, `<`, `>`
+/// escaped (no broken links or stray HTML).
+fn doc_attrs(text: &str) -> Vec<TokenStream> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = text.trim_matches('\n');
+    if text.trim().is_empty() {
+        return Vec::new();
+    }
+    let code_like = text.contains("```")
+        || text.contains("~~~")
+        || text
+            .lines()
+            .any(|l| l.starts_with("    ") || l.starts_with('\t'));
+    let mut lines = Vec::new();
+    if code_like {
+        lines.push("```text".to_string());
+        for l in text.lines() {
+            lines.push(l.replace("```", "'''").replace("~~~", "'''"));
+        }
+        lines.push("```".to_string());
+    } else {
+        for l in text.lines() {
+            let mut escaped = String::with_capacity(l.len());
+            for c in l.trim().chars() {
+                if matches!(c, '[' | ']' | '<' | '>') {
+                    escaped.push('\\');
+                }
+                escaped.push(c);
+            }
+            lines.push(escaped);
+        }
+    }
+    lines
+        .into_iter()
+        .map(|l| {
+            let l = format!(" {l}");
+            let l = if l == " " { String::new() } else { l };
+            quote!(#[doc = #l])
+        })
+        .collect()
+}
+
+/// Doc attributes for text the generator writes itself (already valid Markdown).
+fn doc_attrs_raw(text: &str) -> Vec<TokenStream> {
+    text.lines()
+        .map(|l| {
+            let l = if l.is_empty() {
+                String::new()
+            } else {
+                format!(" {l}")
+            };
+            quote!(#[doc = #l])
+        })
+        .collect()
+}
+
+fn ident(text: &str) -> Ident {
+    match text.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => format_ident!("{}", text),
+    }
+}
+
+fn substitute(ty: &TypeRef, subst: &HashMap<String, TypeRef>) -> TypeRef {
+    if subst.is_empty() {
+        return ty.clone();
+    }
+    match ty {
+        TypeRef::GenericParam(p) => subst.get(p).cloned().unwrap_or_else(|| ty.clone()),
+        TypeRef::Named { name, args } if args.is_empty() && subst.contains_key(name) => {
+            subst[name].clone()
+        }
+        TypeRef::Named { name, args } => TypeRef::Named {
+            name: name.clone(),
+            args: args.iter().map(|a| substitute(a, subst)).collect(),
+        },
+        TypeRef::List(i) => TypeRef::List(Box::new(substitute(i, subst))),
+        TypeRef::Map(k, v) => TypeRef::Map(
+            Box::new(substitute(k, subst)),
+            Box::new(substitute(v, subst)),
+        ),
+        TypeRef::Nullable(i) => TypeRef::Nullable(Box::new(substitute(i, subst))),
+        TypeRef::Primitive(_) => ty.clone(),
+    }
+}
+
+fn collect_params(ty: &TypeRef, params: &[String], used: &mut HashSet<String>) {
+    match ty {
+        TypeRef::GenericParam(p) => {
+            used.insert(p.clone());
+        }
+        TypeRef::Named { name, args } => {
+            if args.is_empty() && params.contains(name) {
+                used.insert(name.clone());
+            }
+            for a in args {
+                collect_params(a, params, used);
+            }
+        }
+        TypeRef::List(i) | TypeRef::Nullable(i) => collect_params(i, params, used),
+        TypeRef::Map(k, v) => {
+            collect_params(k, params, used);
+            collect_params(v, params, used);
+        }
+        TypeRef::Primitive(_) => {}
+    }
+}
+
+fn is_collection_type(def: &TypeDef) -> bool {
+    matches!(def.base, Some(TypeRef::List(_) | TypeRef::Map(..)))
+}
+
+/// Whether `goal` is reachable from `start` over by-value edges.
+fn reaches(edges: &[Vec<(String, Vec<usize>)>], start: usize, goal: usize) -> bool {
+    let mut stack = vec![start];
+    let mut seen = HashSet::new();
+    while let Some(n) = stack.pop() {
+        if n == goal {
+            return true;
+        }
+        if !seen.insert(n) {
+            continue;
+        }
+        for (_, targets) in &edges[n] {
+            stack.extend(targets.iter().copied());
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn route_variables_are_found() {
+        assert_eq!(
+            route_variables("/a/{Id}/b/{Path*}/{n:int}"),
+            ["Id", "Path", "n"]
+        );
+        assert!(route_variables("/plain").is_empty());
+    }
+
+    #[test]
+    fn docs_never_become_doctests() {
+        let docs = doc_attrs("Example:\n    let x = 1;\n");
+        let text: Vec<String> = docs.iter().map(|d| d.to_string()).collect();
+        assert!(text[0].contains("```text"), "{text:?}");
+        let docs = doc_attrs("Use [this] <b>");
+        assert!(docs[0].to_string().contains(r"\\[this\\]"), "{}", docs[0]);
+    }
+}
