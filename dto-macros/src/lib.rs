@@ -4,9 +4,9 @@
 //! runtime (`dto::Request`, `dto::Route`, `dto::ApiMember`, URL building). The derive emits
 //! `impl ::dto::Request`, so the deriving crate must depend on `dto`.
 //!
-//! The crate is laid out like `serde_derive`: [`ast`] reads the input, [`attr`] the attributes,
-//! [`valid`] checks the whole, [`expand`] writes the impls; every problem goes into one error
-//! accumulator ([`ctxt::Ctxt`]) so a build reports them all at once, each on its own token.
+//! The crate is laid out like `serde_derive`: `ast` reads the input, `attr` the attributes,
+//! `valid` checks the whole, `expand` writes the impls; every problem goes into one error
+//! accumulator (`ctxt::Ctxt`) so a build reports them all at once, each on its own token.
 
 mod ast;
 mod attr;

@@ -101,7 +101,7 @@ pub fn parse_verbs(list: &str) -> Result<Vec<String>, String> {
         };
         if upper != "ANY" && !VERBS.contains(&upper.as_str()) {
             return Err(format!(
-                "unknown HTTP verb `{verb}`: expected {}, or ANY",
+                "unknown HTTP verb `{verb}`: expected {}, or ANY (also `*`) for every verb",
                 VERBS.join(", ")
             ));
         }

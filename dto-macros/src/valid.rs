@@ -49,7 +49,7 @@ fn check_route_variables(cx: &Ctxt, cont: &Container) {
                 cx.error_spanned_by(
                     &route.path,
                     format!(
-                        "route variable `{{{name}}}` names field `{}`, which is never serialized (#[serde(skip)]), so it can never be filled in",
+                        "route variable `{{{name}}}` names field `{}`, which serde never serializes (#[serde(skip)] or skip_serializing), so it can never be filled in",
                         skipped.ident
                     ),
                 );
@@ -77,39 +77,29 @@ fn check_route_variables(cx: &Ctxt, cont: &Container) {
     }
 }
 
-fn any_verb(route: &Route) -> bool {
-    route.verbs.is_empty() || route.verbs.iter().any(|v| v == "ANY")
-}
-
-fn shared_verbs(a: &Route, b: &Route) -> Option<String> {
-    match (any_verb(a), any_verb(b)) {
-        (true, true) => Some("any verb".to_owned()),
-        (true, false) => Some(b.verbs.join(", ")),
-        (false, true) => Some(a.verbs.join(", ")),
-        (false, false) => {
-            let shared: Vec<&str> = a
-                .verbs
-                .iter()
-                .filter(|v| b.verbs.contains(v))
-                .map(String::as_str)
-                .collect();
-            (!shared.is_empty()).then(|| shared.join(", "))
-        }
+/// The verbs a route allows, as a sorted set; `None` for every verb.
+fn verb_set(route: &Route) -> Option<Vec<&str>> {
+    if route.verbs.is_empty() || route.verbs.iter().any(|v| v == "ANY") {
+        return None;
     }
+    let mut verbs: Vec<&str> = route.verbs.iter().map(String::as_str).collect();
+    verbs.sort_unstable();
+    Some(verbs)
 }
 
+/// The same path (ignoring case, as ServiceStack matches paths) with the same verbs, twice. Routes
+/// that share a path but differ in verbs are fine, even if the verbs overlap (`ANY` beside `GET`):
+/// ServiceStack's server prefers the route that names the verb.
 fn check_duplicate_routes(cx: &Ctxt, cont: &Container) {
     let routes = &cont.attrs.routes;
     for (i, later) in routes.iter().enumerate() {
         let path = later.path.value();
-        let earlier = routes[..i].iter().find_map(|earlier| {
-            if earlier.path.value().eq_ignore_ascii_case(&path) {
-                shared_verbs(earlier, later)
-            } else {
-                None
-            }
+        let verbs = verb_set(later);
+        let duplicate = routes[..i].iter().any(|earlier| {
+            earlier.path.value().eq_ignore_ascii_case(&path) && verb_set(earlier) == verbs
         });
-        if let Some(verbs) = earlier {
+        if duplicate {
+            let verbs = verbs.map_or_else(|| "any verb".to_owned(), |v| v.join(", "));
             cx.error_spanned_by(
                 &later.path,
                 format!(
@@ -128,7 +118,10 @@ fn check_api_members(cx: &Ctxt, cont: &Container) {
         if field.attrs.skip_serializing {
             cx.error_spanned_by(
                 &member.attr,
-                format!("#[api_member] on `{}`, which is never serialized (#[serde(skip)]): document a field that is sent", field.ident),
+                format!(
+                    "#[api_member] on `{}`, which serde never serializes (#[serde(skip)] or skip_serializing): document a field that is sent",
+                    field.ident
+                ),
             );
         } else if field.attrs.flatten {
             cx.error_spanned_by(

@@ -90,7 +90,9 @@
 //!   client rejects these too), or the same variable twice;
 //! * an unknown verb (anything but `GET POST PUT DELETE PATCH HEAD OPTIONS`, `ANY` or `*`, in any
 //!   case) or an empty verb list;
-//! * a duplicate route: the same path (ignoring case) declared twice with a verb in common;
+//! * a duplicate route: the same path (ignoring case) declared twice with the same verbs (routes that
+//!   share a path but name different verbs, even overlapping ones like `ANY` beside `GET`, are fine:
+//!   the server prefers the route that names the verb);
 //! * both `#[returns]` and `#[returns_void]`, or any struct attribute given twice;
 //! * `#[api_member]` on a skipped or flattened field, or twice on one field;
 //! * an unknown key in `#[route]`, `#[api]` or `#[api_member]`, and struct attributes on fields or

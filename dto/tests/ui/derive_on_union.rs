@@ -1,0 +1,8 @@
+use dto::Dto;
+
+#[derive(Dto)]
+union NotARequest {
+    a: u8,
+}
+
+fn main() {}
