@@ -55,7 +55,8 @@ fn check_route_variables(cx: &Ctxt, cont: &Container) {
                 );
                 continue;
             }
-            if has_flatten {
+            // ServiceStack's server skips a `{ignore}` segment; it names no property by design.
+            if has_flatten || name.eq_ignore_ascii_case("ignore") {
                 continue;
             }
             let names: Vec<&str> = cont

@@ -83,7 +83,9 @@
 //!
 //! * a route variable that matches no serialized field (compared case-insensitively with the wire
 //!   names; not checked when the struct has a `#[serde(flatten)]` field, whose names it cannot see),
-//!   or that names a skipped field;
+//!   or that names a skipped field. ServiceStack's `{ignore}` variable (a segment its server skips)
+//!   needs no field; a route with it is chosen only if a field of that name is set, as in the C#
+//!   client;
 //! * a malformed route: not starting with `/`, containing `?` or `#`, unbalanced or nested braces, an
 //!   empty variable `{}`, `*` other than at the end of a variable, whitespace in a variable name, a
 //!   variable that does not fill a whole segment between `/` and `.` separators (`/a-{Id}`; the C#

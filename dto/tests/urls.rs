@@ -669,3 +669,16 @@ fn build_url_from_parts() {
     assert!(dto::url::has_request_body("post"));
     assert!(!dto::url::has_request_body("Head"));
 }
+
+#[derive(Debug, Default, Serialize, Dto)]
+#[route("/contacts/{id}/{ignore}", "GET")]
+#[route("/contacts/{id}", "GET")]
+pub struct Contact {
+    pub id: u32,
+}
+
+#[test]
+fn ignore_variables_need_no_field() {
+    // The route with `{ignore}` cannot be filled in, so the other one is used.
+    assert_eq!(Contact { id: 3 }.to_url("GET").unwrap(), "/contacts/3");
+}
