@@ -1,1 +1,16 @@
-//! placeholder
+//! Workspace-level tests: DTOs generated from `schemas/` by `dto-codegen` in `build.rs`,
+//! checked against the real Evo Voice samples (see `tests/*.rs`).
+
+/// DTOs generated from `schemas/evovoice/types-metadata.json` (the real server's
+/// `/types/metadata`, every operation).
+#[allow(missing_docs)]
+pub mod metadata {
+    include!(concat!(env!("OUT_DIR"), "/evovoice_metadata.rs"));
+}
+
+/// DTOs generated from the seed page `schemas/evovoice/AddConferenceMember.metadata.txt`
+/// (`AddConferenceMember.*`).
+#[allow(missing_docs)]
+pub mod page {
+    include!(concat!(env!("OUT_DIR"), "/evovoice_page.rs"));
+}

@@ -1,0 +1,230 @@
+//! The generated Evo Voice DTOs against the seed page's samples and the real server's captures.
+
+use std::path::Path;
+
+use dto::Request;
+use pretty_assertions::assert_eq;
+use serde::{Deserialize, Serialize};
+use workspace_tests::{metadata, page};
+
+const SEED: &str = include_str!("../../schemas/evovoice/AddConferenceMember.metadata.txt");
+
+/// The seed's request and response samples (pretty-printed JSV).
+fn seed_samples() -> (&'static str, &'static str) {
+    let mut blocks = SEED.split("Content-Length: length\n\n").skip(1);
+    let request = blocks.next().expect("request sample in the seed");
+    let request = request
+        .split("\nHTTP/1.1 200 OK")
+        .next()
+        .expect("request sample ends at the response line");
+    let response = blocks.next().expect("response sample in the seed");
+    (request, response)
+}
+
+fn decode_pretty<'de, T: Deserialize<'de>>(text: &'de str) -> T {
+    let mut de = jsv::Deserializer::from_str(text).trim_whitespace(true);
+    let value = T::deserialize(&mut de).unwrap_or_else(|e| panic!("sample decodes: {e}"));
+    de.end().expect("nothing after the sample");
+    value
+}
+
+fn assert_json_round_trip<T>(value: &T)
+where
+    T: Serialize + for<'de> Deserialize<'de> + PartialEq + std::fmt::Debug,
+{
+    let json = serde_json::to_string(value).expect("serializes to JSON");
+    let back: T = serde_json::from_str(&json).expect("JSON decodes back");
+    assert_eq!(&back, value);
+}
+
+#[test]
+fn seed_response_decodes_and_pretty_prints_byte_for_byte_from_page_dtos() {
+    let (_, response) = seed_samples();
+    let session: page::SessionInfo = decode_pretty(response);
+    assert_eq!(session.account_id.as_deref(), Some("String"));
+    assert_eq!(session.id.as_deref(), Some("String"), "inherited member");
+    assert_eq!(session.dial_state, Some(page::SessionDialState::None));
+    let members = session.members.as_ref().expect("members");
+    assert_eq!(
+        members[0].application_data.as_ref().expect("map")["String"],
+        "String"
+    );
+    assert_eq!(jsv::to_string_pretty(&session).unwrap(), response);
+    assert_json_round_trip(&session);
+}
+
+#[test]
+fn seed_response_decodes_and_pretty_prints_byte_for_byte_from_metadata_dtos() {
+    let (_, response) = seed_samples();
+    let session: metadata::SessionInfo = decode_pretty(response);
+    assert_eq!(session.call_state, metadata::SessionCallState::Disconnected);
+    assert!(!session.ended);
+    assert_eq!(session.last_modified_by.as_deref(), Some("String"));
+    assert_eq!(jsv::to_string_pretty(&session).unwrap(), response);
+    assert_json_round_trip(&session);
+}
+
+#[test]
+fn seed_request_decodes() {
+    let (request, _) = seed_samples();
+    let from_page: page::AddConferenceMember = decode_pretty(request);
+    assert_eq!(from_page.session_id.as_deref(), Some("String"));
+    assert_eq!(from_page.from_number.as_deref(), Some("String"));
+    assert_eq!(jsv::to_string_pretty(&from_page).unwrap(), request);
+    let from_metadata: metadata::AddConferenceMember = decode_pretty(request);
+    assert_eq!(from_metadata.destination.as_deref(), Some("String"));
+    assert_json_round_trip(&from_page);
+    assert_json_round_trip(&from_metadata);
+}
+
+fn type_name<T>() -> &'static str {
+    std::any::type_name::<T>().rsplit("::").next().unwrap()
+}
+
+#[test]
+fn seed_request_metadata_is_the_seeds() {
+    // From the page: route, description, auth, response type.
+    type P = page::AddConferenceMember;
+    assert_eq!(P::NAME, "AddConferenceMember");
+    assert_eq!(P::ROUTES.len(), 1);
+    assert_eq!(
+        P::ROUTES[0].path,
+        "/sessions/{sessionId}/conference/members"
+    );
+    assert_eq!(P::ROUTES[0].verbs, ["POST"]);
+    assert_eq!(
+        P::DESCRIPTION,
+        Some(
+            "Converts the specified call into a conference call if necessary and dials the \
+             specified member."
+        )
+    );
+    assert!(P::REQUIRES_AUTH, "the seed says Requires Authentication");
+    assert_eq!(type_name::<<P as Request>::Response>(), "SessionInfo");
+    let member = P::member("sessionId").expect("sessionId documented");
+    assert_eq!(member.description, Some("The ID of the active session"));
+
+    // From the metadata JSON (v5 layout: routes and return marker on the request type).
+    type M = metadata::AddConferenceMember;
+    assert_eq!(M::ROUTES[0].path, P::ROUTES[0].path);
+    assert_eq!(M::ROUTES[0].verbs, ["POST"]);
+    assert_eq!(M::DESCRIPTION, P::DESCRIPTION);
+    assert_eq!(type_name::<<M as Request>::Response>(), "SessionInfo");
+    assert_eq!(
+        M::member("fromNumber").and_then(|m| m.description),
+        Some("The FROM (caller ID) to use")
+    );
+}
+
+#[test]
+fn to_url_fills_the_route() {
+    let request = page::AddConferenceMember {
+        session_id: Some("abc 1".to_string()),
+        call_sid: Some("CA1".to_string()),
+        ..Default::default()
+    };
+    assert_eq!(
+        request.to_url("POST").unwrap(),
+        "/sessions/abc%201/conference/members"
+    );
+    let request = metadata::AddConferenceMember {
+        session_id: Some("s1".to_string()),
+        ..Default::default()
+    };
+    assert_eq!(
+        request.to_url("POST").unwrap(),
+        "/sessions/s1/conference/members"
+    );
+}
+
+#[test]
+fn returns_void_and_generic_responses() {
+    fn is_void<T: dto::ReturnsVoid>() {}
+    is_void::<metadata::DeleteSession>();
+    assert_eq!(
+        std::any::type_name::<<metadata::ListSessions as Request>::Response>(),
+        std::any::type_name::<metadata::ListResponse<metadata::SessionInfo>>()
+    );
+    // ListSessions inherits ListRequest<SessionInfo>'s members after its own.
+    let list = metadata::ListSessions {
+        page: 2,
+        ..Default::default()
+    };
+    let text = jsv::to_string(&list).unwrap();
+    assert!(text.contains("page:2"), "{text}");
+}
+
+#[test]
+fn flags_enums_are_integers_on_the_wire() {
+    let echo = metadata::EchoTypes {
+        flags: metadata::EndpointFlags::CAN_DIAL | metadata::EndpointFlags::CAN_CHAT,
+        ..Default::default()
+    };
+    assert!(echo.flags.contains(metadata::EndpointFlags::CAN_CHAT));
+    let json = serde_json::to_value(&echo).unwrap();
+    assert_eq!(json["flags"], 5);
+    let text = jsv::to_string(&echo).unwrap();
+    assert!(text.contains("flags:5"), "{text}");
+    let back: metadata::EchoTypes = jsv::from_str(&text).unwrap();
+    assert_eq!(back, echo);
+}
+
+/// The body of a raw HTTP capture (after the blank line ending the headers).
+fn http_body(raw: &str) -> &str {
+    raw.split_once("\r\n\r\n")
+        .or_else(|| raw.split_once("\n\n"))
+        .map(|(_, body)| body)
+        .unwrap_or("")
+}
+
+#[test]
+fn real_captures_decode() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/samples");
+    if !dir.is_dir() {
+        println!("skipped: {} is absent", dir.display());
+        return;
+    }
+    let mut checked = 0;
+    for name in ["add-conference-member", "get-session"] {
+        let jsv_path = dir.join(format!("{name}.jsv.http"));
+        let json_path = dir.join(format!("{name}.json.http"));
+        let (Ok(jsv_raw), Ok(json_raw)) = (
+            std::fs::read_to_string(&jsv_path),
+            std::fs::read_to_string(&json_path),
+        ) else {
+            println!("skipped {name}: capture missing");
+            continue;
+        };
+        let from_jsv: metadata::SessionInfo = jsv::from_str(http_body(&jsv_raw).trim_end())
+            .unwrap_or_else(|e| panic!("{}: {e}", jsv_path.display()));
+        let from_json: metadata::SessionInfo =
+            serde_json::from_str(http_body(&json_raw).trim_end())
+                .unwrap_or_else(|e| panic!("{}: {e}", json_path.display()));
+        // Both encodings give back exactly what ServiceStack wrote.
+        assert_eq!(
+            jsv::to_string(&from_jsv).unwrap(),
+            http_body(&jsv_raw).trim_end(),
+            "{name}: JSV"
+        );
+        let original: serde_json::Value =
+            serde_json::from_str(http_body(&json_raw).trim_end()).unwrap();
+        assert_eq!(
+            serde_json::to_value(&from_json).unwrap(),
+            original,
+            "{name}: JSON"
+        );
+        assert_eq!(from_jsv.account_name.as_deref(), Some("Acme, Inc."));
+        assert_eq!(from_jsv.from_name.as_deref(), Some("John \"Johnny\" Doe"));
+        assert_eq!(from_jsv.dial_state, metadata::SessionDialState::Active);
+        assert_eq!(from_jsv.members.as_ref().map(Vec::len), Some(2));
+        let from_page: page::SessionInfo = jsv::from_str(http_body(&jsv_raw).trim_end())
+            .unwrap_or_else(|e| panic!("{}: {e}", jsv_path.display()));
+        assert_eq!(from_page.id, from_jsv.id);
+        assert_eq!(
+            jsv::to_string(&from_page).unwrap(),
+            http_body(&jsv_raw).trim_end()
+        );
+        checked += 1;
+    }
+    assert!(checked > 0, "no capture checked in {}", dir.display());
+}
