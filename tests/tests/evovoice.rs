@@ -99,7 +99,8 @@ fn seed_request_metadata_is_the_seeds() {
              specified member."
         )
     );
-    assert!(P::REQUIRES_AUTH, "the seed says Requires Authentication");
+    // The seed says "Requires Authentication" (checked at compile time).
+    const { assert!(P::REQUIRES_AUTH) };
     assert_eq!(type_name::<<P as Request>::Response>(), "SessionInfo");
     let member = P::member("sessionId").expect("sessionId documented");
     assert_eq!(member.description, Some("The ID of the active session"));

@@ -1051,7 +1051,8 @@ fn route_variables(path: &str) -> Vec<String> {
             .unwrap_or(inner)
             .trim_end_matches('*')
             .trim();
-        if !name.is_empty() {
+        // `{ignore}` is ServiceStack's placeholder for a segment that binds to nothing.
+        if !name.is_empty() && !name.eq_ignore_ascii_case("ignore") {
             vars.push(name.to_string());
         }
         rest = &rest[start + len + 1..];
@@ -1198,7 +1199,7 @@ mod tests {
     #[test]
     fn route_variables_are_found() {
         assert_eq!(
-            route_variables("/a/{Id}/b/{Path*}/{n:int}"),
+            route_variables("/a/{Id}/b/{Path*}/{n:int}/{ignore}"),
             ["Id", "Path", "n"]
         );
         assert!(route_variables("/plain").is_empty());
