@@ -28,6 +28,41 @@ enum Context {
 
 const DEFAULT_RECURSION_LIMIT: usize = 128;
 
+// Byte classes for the scanners: which structural characters end a token in which context.
+const COMMA: u8 = 1;
+const CLOSE_BRACE: u8 = 2;
+const CLOSE_BRACKET: u8 = 4;
+const COLON: u8 = 8;
+const KEY_END: u8 = COLON | COMMA | CLOSE_BRACE;
+
+static CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    table[b',' as usize] = COMMA;
+    table[b'}' as usize] = CLOSE_BRACE;
+    table[b']' as usize] = CLOSE_BRACKET;
+    table[b':' as usize] = COLON;
+    table
+};
+
+/// Tokens are mostly short: scan this many bytes inline before handing over to `memchr`.
+const INLINE_SCAN: usize = 32;
+
+/// True if any byte of `word` is one of the structural characters in `mask` (SWAR: a byte equal to
+/// `c` becomes zero after `xor`, and the classic "has zero byte" test finds it).
+#[inline]
+fn word_has_stop(word: u64, mask: u8) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has = |c: u8| {
+        let x = word ^ (ONES * c as u64);
+        x.wrapping_sub(ONES) & !x & HIGHS != 0
+    };
+    (mask & COMMA != 0 && has(b','))
+        || (mask & CLOSE_BRACE != 0 && has(b'}'))
+        || (mask & CLOSE_BRACKET != 0 && has(b']'))
+        || (mask & COLON != 0 && has(b':'))
+}
+
 /// A JSV reader over text held in memory.
 ///
 /// ```
@@ -44,6 +79,8 @@ const DEFAULT_RECURSION_LIMIT: usize = 128;
 /// assert_eq!(log, Log { date: "2024-01-02".into(), message: "Call started".into() });
 /// ```
 pub struct Deserializer<'de> {
+    // The same text twice: bytes to scan, `str` to slice without validating again.
+    source: &'de str,
     input: &'de [u8],
     pos: usize,
     context: Context,
@@ -59,6 +96,7 @@ impl<'de> Deserializer<'de> {
     pub fn from_str(input: &'de str) -> Self {
         let input = input.strip_prefix('\u{feff}').unwrap_or(input);
         Deserializer {
+            source: input,
             input: input.as_bytes(),
             pos: 0,
             context: Context::Top,
@@ -157,12 +195,7 @@ impl<'de> Deserializer<'de> {
 
     #[inline]
     fn is_terminator(&self, byte: u8) -> bool {
-        match self.context {
-            Context::Top => false,
-            Context::Object => byte == b',' || byte == b'}',
-            Context::List => byte == b',' || byte == b']',
-            Context::BareList => byte == b',',
-        }
+        CLASS[byte as usize] & self.value_end_mask() != 0
     }
 
     /// True when no value starts here: the value is empty (ServiceStack's null).
@@ -174,22 +207,63 @@ impl<'de> Deserializer<'de> {
         }
     }
 
+    /// The text between two ASCII delimiters (always character boundaries).
+    #[inline]
     fn text(&self, start: usize, end: usize) -> &'de str {
-        // SAFETY-free: the input is valid UTF-8 and every boundary we cut at is an ASCII delimiter.
-        std::str::from_utf8(&self.input[start..end]).expect("cut at ASCII delimiters")
+        &self.source[start..end]
+    }
+
+    /// Index of the first byte at or after `from` whose class is in `mask`, or the end of input.
+    #[inline]
+    fn scan(&self, from: usize, mask: u8) -> usize {
+        let bytes = self.input;
+        if mask == 0 {
+            return bytes.len();
+        }
+        let inline_end = bytes.len().min(from + INLINE_SCAN);
+        let mut i = from;
+        // Eight bytes at a time (SWAR), then the exact byte within the word that has one.
+        while i + 8 <= inline_end {
+            let word = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
+            if word_has_stop(word, mask) {
+                break;
+            }
+            i += 8;
+        }
+        let byte_end = inline_end.max(bytes.len().min(i + 8));
+        while i < byte_end {
+            if CLASS[bytes[i] as usize] & mask != 0 {
+                return i;
+            }
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return bytes.len();
+        }
+        let rest = &bytes[i..];
+        let found = match mask {
+            KEY_END => memchr::memchr3(b':', b',', b'}', rest),
+            m if m == COMMA | CLOSE_BRACE => memchr::memchr2(b',', b'}', rest),
+            m if m == COMMA | CLOSE_BRACKET => memchr::memchr2(b',', b']', rest),
+            _ => memchr::memchr(b',', rest),
+        };
+        found.map_or(bytes.len(), |offset| i + offset)
+    }
+
+    #[inline]
+    fn value_end_mask(&self) -> u8 {
+        match self.context {
+            Context::Top => 0,
+            Context::Object => COMMA | CLOSE_BRACE,
+            Context::List => COMMA | CLOSE_BRACKET,
+            Context::BareList => COMMA,
+        }
     }
 
     /// Index of the first terminator of the current context at or after `from`, or the end of input.
     #[inline]
     fn find_value_end(&self, from: usize) -> usize {
-        let rest = &self.input[from..];
-        let found = match self.context {
-            Context::Top => None,
-            Context::Object => memchr::memchr2(b',', b'}', rest),
-            Context::List => memchr::memchr2(b',', b']', rest),
-            Context::BareList => memchr::memchr(b',', rest),
-        };
-        found.map_or(self.input.len(), |i| from + i)
+        self.scan(from, self.value_end_mask())
     }
 
     fn trim_end(&self, start: usize, mut end: usize) -> usize {
@@ -330,9 +404,10 @@ impl<'de> Deserializer<'de> {
             }
             text
         } else {
-            let rest = &self.input[start..];
-            match memchr::memchr3(b':', b',', b'}', rest) {
-                Some(i) if rest[i] == b':' => {
+            let stop = self.scan(start, KEY_END);
+            match self.input.get(stop) {
+                Some(b':') => {
+                    let i = stop - start;
                     let mut end = start + i;
                     let mut begin = start;
                     if trim_key || self.trim {
@@ -346,11 +421,11 @@ impl<'de> Deserializer<'de> {
                     self.pos = start + i;
                     Text::Borrowed(self.text(begin, end))
                 }
-                Some(i) => {
+                Some(_) => {
                     return Err(self.error_at(
                         Category::Syntax,
                         "expected `:` after the member name",
-                        start + i,
+                        stop,
                     ));
                 }
                 None => {
@@ -838,6 +913,25 @@ impl<'a, 'de> MapAccess<'a, 'de> {
         Some(found)
     }
 
+    /// If the input continues with the next declared field's exact name and a `:`, consumes both and
+    /// returns the name.
+    #[inline]
+    fn expected_member(&mut self) -> Option<&'static str> {
+        let field = *self.fields?.get(self.next_guess)?;
+        let rest = &self.de.input[self.de.pos..];
+        let len = field.len();
+        if rest.len() > len && rest[len] == b':' && &rest[..len] == field.as_bytes() {
+            self.de.pos += len + 1;
+            if self.next_guess < 128 {
+                self.seen |= 1 << self.next_guess;
+            }
+            self.next_guess += 1;
+            Some(field)
+        } else {
+            None
+        }
+    }
+
     /// The next declared field that the input did not have, if filling them in.
     fn next_missing(&mut self) -> Option<&'static str> {
         let fields = self.fields.filter(|_| self.de.fill_missing)?;
@@ -911,6 +1005,14 @@ impl<'de> de::MapAccess<'de> for MapAccess<'_, 'de> {
                     continue;
                 }
                 Some(_) => {}
+            }
+            // Fast path: members usually come in declaration order with their exact names, so try
+            // the expected name in place before scanning for the `:`.
+            if let Some(field) = self.expected_member() {
+                self.after_comma = false;
+                return seed
+                    .deserialize(de::value::BorrowedStrDeserializer::<Error>::new(field))
+                    .map(Some);
             }
             let is_struct = self.fields.is_some();
             let (name, start) = self.de.key(is_struct)?;
