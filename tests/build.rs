@@ -13,5 +13,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .include(["AddConferenceMember.*"])
         .file_name("evovoice_page.rs")
         .generate()?;
+    // One small document exercising every emitter rule (keywords, recursion, generics,
+    // arity clashes, flags, built-ins, undefined types, shadowing names, docs).
+    dto_codegen::Config::new()
+        .input("../codegen/tests/fixtures/metadata/rules.json")
+        .file_name("rules.rs")
+        .cargo_warnings(false) // its warnings are the point; codegen's tests check them
+        .generate()?;
     Ok(())
 }

@@ -49,6 +49,7 @@ pub struct Config {
     out_dir: Option<PathBuf>,
     file_name: String,
     header: bool,
+    cargo_warnings: bool,
 }
 
 impl Default for Config {
@@ -81,6 +82,7 @@ impl Config {
             out_dir: None,
             file_name: "dtos.rs".to_string(),
             header: true,
+            cargo_warnings: true,
         }
     }
 
@@ -156,6 +158,13 @@ impl Config {
     /// Whether to write the header comment that lets `dtogen update` re-run (default true).
     pub fn header(&mut self, on: bool) -> &mut Self {
         self.header = on;
+        self
+    }
+
+    /// Whether [`Config::generate`] prints each warning as `cargo:warning=...` (default true).
+    /// Turn it off for inputs whose warnings are expected; they are still returned.
+    pub fn cargo_warnings(&mut self, on: bool) -> &mut Self {
+        self.cargo_warnings = on;
         self
     }
 
@@ -238,7 +247,7 @@ impl Config {
             }
         }
         let mut generated = self.generate_string()?;
-        for w in &generated.warnings {
+        for w in generated.warnings.iter().filter(|_| self.cargo_warnings) {
             println!("cargo:warning={}", w.to_string().replace('\n', " "));
         }
         let path = dir.join(&self.file_name);

@@ -14,3 +14,10 @@ pub mod metadata {
 pub mod page {
     include!(concat!(env!("OUT_DIR"), "/evovoice_page.rs"));
 }
+
+/// DTOs generated from `codegen/tests/fixtures/metadata/rules.json`, a small document with
+/// one case per generator rule: compiling it is the first test.
+#[allow(missing_docs)]
+pub mod rules {
+    include!(concat!(env!("OUT_DIR"), "/rules.rs"));
+}

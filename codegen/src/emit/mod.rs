@@ -320,7 +320,7 @@ impl<'s> Emitter<'s> {
             }
             let t = &self.types[current];
             for p in &t.properties {
-                if !seen_wire.insert(p.wire_name.to_ascii_lowercase()) {
+                if !seen_wire.insert(p.wire_name.clone()) {
                     continue;
                 }
                 out.push(Field {
@@ -433,12 +433,12 @@ impl<'s> Emitter<'s> {
         match ty {
             TypeRef::Primitive(p) => self.primitive(*p),
             TypeRef::GenericParam(p) => {
-                let id = ident(&names::type_name(p));
+                let id = param_ident(p);
                 quote!(#id)
             }
             TypeRef::Named { name, args } => {
                 if args.is_empty() && owner.generic_params.iter().any(|p| p == name) {
-                    let id = ident(&names::type_name(name));
+                    let id = param_ident(name);
                     return quote!(#id);
                 }
                 match self.targets.get(&(name.clone(), args.len())).cloned() {
@@ -662,7 +662,7 @@ impl<'s> Emitter<'s> {
             .generic_params
             .iter()
             .filter(|p| !used_params.contains(*p))
-            .map(|p| ident(&names::type_name(p)))
+            .map(|p| param_ident(p))
             .collect();
         if !unused.is_empty() {
             let marker = ident(&field_names.unique("_marker".to_string()));
@@ -965,7 +965,9 @@ fn space_items(code: &str) -> String {
             && !line.starts_with(']');
         if let Some(p) = prev
             && starts_item
-            && (p == "}" || (!p.starts_with(char::is_whitespace) && p.ends_with(';')))
+            && !p.starts_with(char::is_whitespace)
+            && !p.starts_with("//")
+            && (p.ends_with('}') || p.ends_with(';'))
         {
             out.push('\n');
         }
@@ -990,11 +992,7 @@ fn generics(def: &TypeDef) -> TokenStream {
     if def.generic_params.is_empty() {
         return quote!();
     }
-    let params: Vec<Ident> = def
-        .generic_params
-        .iter()
-        .map(|p| ident(&names::type_name(p)))
-        .collect();
+    let params: Vec<Ident> = def.generic_params.iter().map(|p| param_ident(p)).collect();
     quote!(<#(#params),*>)
 }
 
@@ -1116,6 +1114,55 @@ fn doc_attrs_raw(text: &str) -> Vec<TokenStream> {
             quote!(#[doc = #l])
         })
         .collect()
+}
+
+/// A generic parameter's identifier. Names of prelude items (`From`, `Into`, `Option`, ...)
+/// would shadow them inside derive-generated code, so they get a `T` prefix.
+fn param_ident(name: &str) -> Ident {
+    const PRELUDE: &[&str] = &[
+        "From",
+        "Into",
+        "Option",
+        "Some",
+        "None",
+        "Result",
+        "Ok",
+        "Err",
+        "Default",
+        "Clone",
+        "Copy",
+        "Send",
+        "Sync",
+        "Sized",
+        "String",
+        "Vec",
+        "Box",
+        "Iterator",
+        "IntoIterator",
+        "PartialEq",
+        "Eq",
+        "Debug",
+        "Drop",
+        "Fn",
+        "FnMut",
+        "FnOnce",
+        "ToString",
+        "ToOwned",
+        "AsRef",
+        "AsMut",
+        "Extend",
+        "TryFrom",
+        "TryInto",
+        "Ord",
+        "PartialOrd",
+        "Unpin",
+    ];
+    let name = names::type_name(name);
+    if PRELUDE.contains(&names::unraw(&name)) || name.starts_with("r#") || name.ends_with('_') {
+        ident(&format!("T{}", names::unraw(&name).trim_end_matches('_')))
+    } else {
+        ident(&name)
+    }
 }
 
 fn ident(text: &str) -> Ident {
