@@ -45,22 +45,66 @@ static CLASS: [u8; 256] = {
 };
 
 /// Tokens are mostly short: scan this many bytes inline before handing over to `memchr`.
-const INLINE_SCAN: usize = 32;
+const INLINE_SCAN: usize = 64;
 
-/// True if any byte of `word` is one of the structural characters in `mask` (SWAR: a byte equal to
-/// `c` becomes zero after `xor`, and the classic "has zero byte" test finds it).
-#[inline]
-fn word_has_stop(word: u64, mask: u8) -> bool {
+/// The bytes of `word` (little-endian) that are one of the structural characters in `MASK`, as
+/// their high bits. SWAR: a byte equal to `c` becomes zero after `xor`, and the "has zero byte"
+/// test marks it; borrows can only mark bytes above a real match, so the lowest mark is exact.
+#[inline(always)]
+fn stops<const MASK: u8>(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let has = |c: u8| {
-        let x = word ^ (ONES * c as u64);
-        x.wrapping_sub(ONES) & !x & HIGHS != 0
+    #[inline(always)]
+    fn zero_bytes(x: u64) -> u64 {
+        x.wrapping_sub(ONES) & !x & HIGHS
+    }
+    let mut found = 0;
+    if MASK & COMMA != 0 {
+        found |= zero_bytes(word ^ (ONES * b',' as u64));
+    }
+    if MASK & CLOSE_BRACE != 0 {
+        found |= zero_bytes(word ^ (ONES * b'}' as u64));
+    }
+    if MASK & CLOSE_BRACKET != 0 {
+        found |= zero_bytes(word ^ (ONES * b']' as u64));
+    }
+    if MASK & COLON != 0 {
+        found |= zero_bytes(word ^ (ONES * b':' as u64));
+    }
+    found
+}
+
+/// Index of the first byte at or after `from` whose class is in `MASK`, or `bytes.len()`: eight
+/// bytes at a time for the first `INLINE_SCAN` bytes (most tokens are short), then `memchr`.
+#[inline]
+fn scan_for<const MASK: u8>(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    let inline_end = bytes.len().min(from + INLINE_SCAN);
+    while i + 8 <= inline_end {
+        let word = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
+        let found = stops::<MASK>(word);
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < inline_end {
+        if CLASS[bytes[i] as usize] & MASK != 0 {
+            return i;
+        }
+        i += 1;
+    }
+    if i >= bytes.len() {
+        return bytes.len();
+    }
+    let rest = &bytes[i..];
+    let found = match MASK {
+        KEY_END => memchr::memchr3(b':', b',', b'}', rest),
+        m if m == COMMA | CLOSE_BRACE => memchr::memchr2(b',', b'}', rest),
+        m if m == COMMA | CLOSE_BRACKET => memchr::memchr2(b',', b']', rest),
+        _ => memchr::memchr(b',', rest),
     };
-    (mask & COMMA != 0 && has(b','))
-        || (mask & CLOSE_BRACE != 0 && has(b'}'))
-        || (mask & CLOSE_BRACKET != 0 && has(b']'))
-        || (mask & COLON != 0 && has(b':'))
+    found.map_or(bytes.len(), |offset| i + offset)
 }
 
 /// A JSV reader over text held in memory.
@@ -216,38 +260,13 @@ impl<'de> Deserializer<'de> {
     /// Index of the first byte at or after `from` whose class is in `mask`, or the end of input.
     #[inline]
     fn scan(&self, from: usize, mask: u8) -> usize {
-        let bytes = self.input;
-        if mask == 0 {
-            return bytes.len();
+        match mask {
+            0 => self.input.len(),
+            KEY_END => scan_for::<KEY_END>(self.input, from),
+            m if m == COMMA | CLOSE_BRACE => scan_for::<{ COMMA | CLOSE_BRACE }>(self.input, from),
+            m if m == COMMA | CLOSE_BRACKET => scan_for::<{ COMMA | CLOSE_BRACKET }>(self.input, from),
+            _ => scan_for::<COMMA>(self.input, from),
         }
-        let inline_end = bytes.len().min(from + INLINE_SCAN);
-        let mut i = from;
-        // Eight bytes at a time (SWAR), then the exact byte within the word that has one.
-        while i + 8 <= inline_end {
-            let word = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
-            if word_has_stop(word, mask) {
-                break;
-            }
-            i += 8;
-        }
-        let byte_end = inline_end.max(bytes.len().min(i + 8));
-        while i < byte_end {
-            if CLASS[bytes[i] as usize] & mask != 0 {
-                return i;
-            }
-            i += 1;
-        }
-        if i >= bytes.len() {
-            return bytes.len();
-        }
-        let rest = &bytes[i..];
-        let found = match mask {
-            KEY_END => memchr::memchr3(b':', b',', b'}', rest),
-            m if m == COMMA | CLOSE_BRACE => memchr::memchr2(b',', b'}', rest),
-            m if m == COMMA | CLOSE_BRACKET => memchr::memchr2(b',', b']', rest),
-            _ => memchr::memchr(b',', rest),
-        };
-        found.map_or(bytes.len(), |offset| i + offset)
     }
 
     #[inline]
@@ -373,6 +392,23 @@ impl<'de> Deserializer<'de> {
                 Ok((Text::Borrowed(self.text(start, end)), start))
             }
         }
+    }
+
+    /// The fast path of [`scalar`](Self::scalar) for the common token: unquoted, not a nested value,
+    /// and no layout whitespace to trim. `None` sends the caller down the general path.
+    #[inline]
+    fn plain_token(&mut self) -> Option<(&'de str, usize)> {
+        if self.trim {
+            return None;
+        }
+        let start = self.pos;
+        let b = *self.input.get(start)?;
+        if b == b'"' || b == b'{' || b == b'[' || self.is_terminator(b) {
+            return None;
+        }
+        let end = self.find_value_end(start);
+        self.pos = end;
+        Some((self.text(start, end), start))
     }
 
     fn enter(&mut self) -> Result<()> {
@@ -542,6 +578,12 @@ impl<'de> Deserializer<'de> {
         &mut self,
         parse: impl FnOnce(&str) -> scalar::ParseResult<T>,
     ) -> Result<(T, usize)> {
+        if let Some((text, start)) = self.plain_token() {
+            return match parse(text) {
+                Ok(v) => Ok((v, start)),
+                Err(message) => Err(self.error_at(Category::Data, message, start)),
+            };
+        }
         let (text, start) = self.scalar()?;
         match parse(text.as_str()) {
             Ok(v) => Ok((v, start)),
@@ -681,6 +723,11 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
     }
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        if let Some((text, start)) = self.plain_token() {
+            return visitor
+                .visit_borrowed_str(text)
+                .map_err(|e| self.fix_position(e, start));
+        }
         let (text, start) = self.scalar()?;
         match text {
             Text::Empty => visitor.visit_borrowed_str(""),
@@ -819,7 +866,10 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
             }
             return Ok(value);
         }
-        let (text, start_text) = self.scalar()?;
+        let (text, start_text) = match self.plain_token() {
+            Some((text, start)) => (Text::Borrowed(text), start),
+            None => self.scalar()?,
+        };
         // An empty value is the enum's default, its first variant (ServiceStack's `default(T)`, value 0).
         let variant = match text {
             Text::Empty => Identifier::Index(0),
@@ -913,23 +963,31 @@ impl<'a, 'de> MapAccess<'a, 'de> {
         Some(found)
     }
 
-    /// If the input continues with the next declared field's exact name and a `:`, consumes both and
-    /// returns the name.
+    /// If the input continues with the exact name of the next declared field (or of one of the few
+    /// after it: `None` members are left out) and a `:`, consumes both and returns the name.
     #[inline]
     fn expected_member(&mut self) -> Option<&'static str> {
-        let field = *self.fields?.get(self.next_guess)?;
+        let fields = self.fields?;
         let rest = &self.de.input[self.de.pos..];
-        let len = field.len();
-        if rest.len() > len && rest[len] == b':' && &rest[..len] == field.as_bytes() {
-            self.de.pos += len + 1;
-            if self.next_guess < 128 {
-                self.seen |= 1 << self.next_guess;
+        let first = *rest.first()?;
+        let last = fields.len().min(self.next_guess + 8);
+        for index in self.next_guess..last {
+            let field = fields[index];
+            let len = field.len();
+            if field.as_bytes().first() == Some(&first)
+                && rest.len() > len
+                && rest[len] == b':'
+                && &rest[..len] == field.as_bytes()
+            {
+                self.de.pos += len + 1;
+                if index < 128 {
+                    self.seen |= 1 << index;
+                }
+                self.next_guess = index + 1;
+                return Some(field);
             }
-            self.next_guess += 1;
-            Some(field)
-        } else {
-            None
         }
+        None
     }
 
     /// The next declared field that the input did not have, if filling them in.
@@ -1204,6 +1262,9 @@ impl<'de> Identifier<'de> {
     /// Exact name, then the name ignoring case (ServiceStack reads enums case-insensitively), then a
     /// number as the variant's index (ServiceStack reads an enum's numeric value).
     fn variant(text: Text<'de>, variants: &'static [&'static str]) -> Self {
+        if let Some(v) = variants.iter().find(|v| **v == text.as_str()) {
+            return Identifier::Declared(v);
+        }
         let name = text.as_str().trim();
         if let Some(v) = variants.iter().find(|v| **v == name) {
             return Identifier::Declared(v);

@@ -43,6 +43,12 @@ fn trim(text: &str) -> &str {
 /// ServiceStack's boolean reading: `True`/`False` in any case, `1`/`0`, `t`/`f`, `y`/`n`, `on`/`off`;
 /// empty is false. Anything else is an error (ServiceStack silently reads it as false).
 pub(crate) fn parse_bool(text: &str) -> ParseResult<bool> {
+    // What ServiceStack writes, first.
+    match text {
+        "True" => return Ok(true),
+        "False" => return Ok(false),
+        _ => {}
+    }
     let t = trim(text);
     match t.as_bytes() {
         [] => Ok(false),
@@ -78,6 +84,16 @@ pub(crate) fn parse_i128(text: &str, min: i128, max: i128, type_name: &str) -> P
         [b'-', rest @ ..] => (true, rest),
         _ => (false, bytes),
     };
+    // Up to 18 digits cannot overflow a u64: the common case, without checked 128-bit arithmetic.
+    if !digits.is_empty() && digits.len() <= 18 && digits.iter().all(u8::is_ascii_digit) {
+        let magnitude = digits.iter().fold(0u64, |acc, &d| acc * 10 + (d - b'0') as u64) as i128;
+        let value = if negative { -magnitude } else { magnitude };
+        return if value < min || value > max {
+            Err(format!("number `{t}` is out of range for {type_name}"))
+        } else {
+            Ok(value)
+        };
+    }
     if !digits.is_empty() && digits.iter().all(u8::is_ascii_digit) {
         let mut value: i128 = 0;
         for &d in digits {
