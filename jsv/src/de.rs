@@ -128,6 +128,8 @@ pub struct Deserializer<'de> {
     input: &'de [u8],
     pos: usize,
     context: Context,
+    // The byte classes that end a value in `context`, kept beside it for the scanners.
+    end_mask: u8,
     trim: bool,
     remaining_depth: usize,
     recursion_limit: usize,
@@ -144,6 +146,7 @@ impl<'de> Deserializer<'de> {
             input: input.as_bytes(),
             pos: 0,
             context: Context::Top,
+            end_mask: 0,
             trim: false,
             remaining_depth: DEFAULT_RECURSION_LIMIT,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
@@ -264,19 +267,27 @@ impl<'de> Deserializer<'de> {
             0 => self.input.len(),
             KEY_END => scan_for::<KEY_END>(self.input, from),
             m if m == COMMA | CLOSE_BRACE => scan_for::<{ COMMA | CLOSE_BRACE }>(self.input, from),
-            m if m == COMMA | CLOSE_BRACKET => scan_for::<{ COMMA | CLOSE_BRACKET }>(self.input, from),
+            m if m == COMMA | CLOSE_BRACKET => {
+                scan_for::<{ COMMA | CLOSE_BRACKET }>(self.input, from)
+            }
             _ => scan_for::<COMMA>(self.input, from),
         }
     }
 
     #[inline]
     fn value_end_mask(&self) -> u8 {
-        match self.context {
+        self.end_mask
+    }
+
+    /// Enters a context; returns the previous one, to restore on the way out.
+    fn set_context(&mut self, context: Context) -> Context {
+        self.end_mask = match context {
             Context::Top => 0,
             Context::Object => COMMA | CLOSE_BRACE,
             Context::List => COMMA | CLOSE_BRACKET,
             Context::BareList => COMMA,
-        }
+        };
+        std::mem::replace(&mut self.context, context)
     }
 
     /// Index of the first terminator of the current context at or after `from`, or the end of input.
@@ -491,12 +502,11 @@ impl<'de> Deserializer<'de> {
             Some(b'{') => {
                 self.enter()?;
                 self.pos += 1;
-                let saved = self.context;
-                self.context = Context::Object;
+                let saved = self.set_context(Context::Object);
                 let mut access = MapAccess::new(self, fields, false);
                 let result = visitor.visit_map(&mut access);
                 let closed = access.closed;
-                self.context = saved;
+                self.set_context(saved);
                 self.leave();
                 let value = result.map_err(|e| self.fix_position(e, start))?;
                 if !closed {
@@ -548,12 +558,11 @@ impl<'de> Deserializer<'de> {
         if !bare {
             self.pos += 1;
         }
-        let saved = self.context;
-        self.context = if bare {
+        let saved = self.set_context(if bare {
             Context::BareList
         } else {
             Context::List
-        };
+        });
         let mut access = SeqAccess {
             de: self,
             first: true,
@@ -561,7 +570,7 @@ impl<'de> Deserializer<'de> {
         };
         let result = visitor.visit_seq(&mut access);
         let done = access.done;
-        self.context = saved;
+        self.set_context(saved);
         self.leave();
         let value = result.map_err(|e| self.fix_position(e, start))?;
         if !done {
@@ -832,8 +841,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
             // `{Variant:value}`: serde's externally tagged form for data-carrying variants.
             self.enter()?;
             self.pos += 1;
-            let saved = self.context;
-            self.context = Context::Object;
+            let saved = self.set_context(Context::Object);
             let result = (|| {
                 let (name, name_start) = self.key(true)?;
                 let variant = Identifier::variant(name, variants);
@@ -857,7 +865,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
                     )),
                 }
             })();
-            self.context = saved;
+            self.set_context(saved);
             self.leave();
             let value = result?;
             self.skip_layout();
@@ -957,7 +965,7 @@ impl<'a, 'de> MapAccess<'a, 'de> {
                 .or_else(|| fields.iter().position(|f| loose_eq(f, name)))?
         };
         self.next_guess = found + 1;
-        if found < 128 {
+        if found < 128 && self.de.fill_missing {
             self.seen |= 1 << found;
         }
         Some(found)
@@ -980,7 +988,7 @@ impl<'a, 'de> MapAccess<'a, 'de> {
                 && &rest[..len] == field.as_bytes()
             {
                 self.de.pos += len + 1;
-                if index < 128 {
+                if index < 128 && self.de.fill_missing {
                     self.seen |= 1 << index;
                 }
                 self.next_guess = index + 1;

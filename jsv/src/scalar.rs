@@ -86,7 +86,9 @@ pub(crate) fn parse_i128(text: &str, min: i128, max: i128, type_name: &str) -> P
     };
     // Up to 18 digits cannot overflow a u64: the common case, without checked 128-bit arithmetic.
     if !digits.is_empty() && digits.len() <= 18 && digits.iter().all(u8::is_ascii_digit) {
-        let magnitude = digits.iter().fold(0u64, |acc, &d| acc * 10 + (d - b'0') as u64) as i128;
+        let magnitude = digits
+            .iter()
+            .fold(0u64, |acc, &d| acc * 10 + (d - b'0') as u64) as i128;
         let value = if negative { -magnitude } else { magnitude };
         return if value < min || value > max {
             Err(format!("number `{t}` is out of range for {type_name}"))
