@@ -979,8 +979,7 @@ impl<'a, 'de> MapAccess<'a, 'de> {
         let rest = &self.de.input[self.de.pos..];
         let first = *rest.first()?;
         let last = fields.len().min(self.next_guess + 8);
-        for index in self.next_guess..last {
-            let field = fields[index];
+        for (index, &field) in fields.iter().enumerate().take(last).skip(self.next_guess) {
             let len = field.len();
             if field.as_bytes().first() == Some(&first)
                 && rest.len() > len
