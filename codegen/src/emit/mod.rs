@@ -403,12 +403,12 @@ impl<'s> Emitter<'s> {
         for ((name, arity), _) in self.undefined.clone() {
             let ident = self.ident_for(&name, arity);
             let shown = if arity > 0 {
-                format!("{name}`{arity}")
+                format!("`{name}` (generic, {arity} argument(s))")
             } else {
-                name.clone()
+                format!("`{name}`")
             };
             let doc = format!(
-                " `{shown}` is referenced by the service metadata but not defined in it, so its \
+                " {shown} is referenced by the service metadata but not defined in it, so its \
                  shape is unknown: any value is accepted."
             );
             items.push(quote! {
@@ -1083,8 +1083,11 @@ fn doc_attrs(text: &str) -> Vec<TokenStream> {
     } else {
         for l in text.lines() {
             let mut escaped = String::with_capacity(l.len());
+            let mut in_code = false;
             for c in l.trim().chars() {
-                if matches!(c, '[' | ']' | '<' | '>') {
+                if c == '`' {
+                    in_code = !in_code;
+                } else if !in_code && matches!(c, '[' | ']' | '<' | '>') {
                     escaped.push('\\');
                 }
                 escaped.push(c);
@@ -1210,7 +1213,10 @@ fn collect_params(ty: &TypeRef, params: &[String], used: &mut HashSet<String>) {
         }
         TypeRef::List(i) | TypeRef::Nullable(i) => collect_params(i, params, used),
         TypeRef::Map(k, v) => {
-            collect_params(k, params, used);
+            // A generic map key is emitted as `String` (see `map_key`), so it uses nothing.
+            if !matches!(**k, TypeRef::GenericParam(_)) {
+                collect_params(k, params, used);
+            }
             collect_params(v, params, used);
         }
         TypeRef::Primitive(_) => {}

@@ -1,0 +1,242 @@
+//! Snapshot tests of generated code: one small input per emitter rule. Each snapshot ends
+//! with the warnings the generation produced, so guesses are reviewed too.
+
+use dto_codegen::{Config, Format, NumberType};
+
+/// Generates code for a metadata JSON document with the given include patterns.
+fn generate(json: &str, include: &[&str]) -> String {
+    let mut config = Config::new();
+    config
+        .input_text("input.json", json)
+        .include(include)
+        .header(false);
+    render(&config)
+}
+
+fn render(config: &Config) -> String {
+    let generated = config.generate_string().expect("generates");
+    let mut out = generated.code;
+    for w in &generated.warnings {
+        out.push_str(&format!("// warning: {w}\n"));
+    }
+    out
+}
+
+/// Wraps request/response/type JSON snippets into a `/types/metadata` document.
+fn doc(types: &str, operations: &str) -> String {
+    format!(r#"{{"types":[{types}],"operations":[{operations}]}}"#)
+}
+
+#[test]
+fn request_with_route_docs_auth_and_response() {
+    let json = doc(
+        r#"{"name":"HelloResponse","properties":[{"name":"Result","type":"String"}]}"#,
+        r#"{"request":{"name":"Hello","description":"Says hello.\nTwice.",
+             "properties":[{"name":"Name","type":"String","description":"Who",
+               "paramType":"path","isRequired":true},
+               {"name":"Times","type":"Int32","isValueType":true}]},
+            "returnType":{"name":"HelloResponse"},"requiresAuth":true,
+            "routes":[{"path":"/hello/{Name}","verbs":"GET,POST"},{"path":"/hi"}]}"#,
+    );
+    insta::assert_snapshot!(generate(&json, &[]));
+}
+
+#[test]
+fn dotnet_type_mapping() {
+    let props = [
+        ("I", "Int32"),
+        ("L", "Int64"),
+        ("U", "UInt64"),
+        ("D", "Double"),
+        ("F", "Single"),
+        ("B", "Boolean"),
+        ("M", "Decimal"),
+        ("Dt", "DateTime"),
+        ("Dto", "DateTimeOffset"),
+        ("Ts", "TimeSpan"),
+        ("G", "Guid"),
+        ("Bytes", "Byte[]"),
+        ("S", "String"),
+        ("O", "Object"),
+        ("Arr", "Int64[]"),
+    ]
+    .iter()
+    .map(|(n, t)| {
+        let value = !matches!(*t, "String" | "Byte[]" | "Object" | "Int64[]");
+        format!(r#"{{"name":"{n}","type":"{t}","isValueType":{value}}}"#)
+    })
+    .collect::<Vec<_>>()
+    .join(",");
+    let json = doc(
+        &format!(
+            r#"{{"name":"AllTypes","properties":[{props},
+            {{"name":"N","type":"Nullable`1","genericArgs":["Int32"],"isValueType":true}},
+            {{"name":"Map","type":"Dictionary`2","genericArgs":["String","List<Int32>"]}},
+            {{"name":"List","type":"List`1","genericArgs":["Nullable<Guid>"]}}]}}"#
+        ),
+        "",
+    );
+    insta::assert_snapshot!(generate(&json, &[]));
+}
+
+#[test]
+fn enums_string_int_and_flags() {
+    let json = doc(
+        r#"{"name":"Mode","isEnum":true,"enumNames":["Fast","slow_mode","Self"],
+            "enumMemberValues":["Fast","slow-mode","Self"]},
+           {"name":"Level","isEnum":true,"isEnumInt":true,"enumNames":["Low","High"],
+            "enumValues":["1","5"]},
+           {"name":"Access","isEnum":true,"isEnumInt":true,"attributes":[{"name":"Flags"}],
+            "enumNames":["None","Read","Write","All"],"enumValues":["0","1","2","3"],
+            "enumDescriptions":[null,"May read",null,null]}"#,
+        "",
+    );
+    insta::assert_snapshot!(generate(&json, &[]));
+}
+
+#[test]
+fn inheritance_generic_bases_and_collections() {
+    let json = doc(
+        r#"{"name":"Base`1","genericArgs":["T"],"properties":[
+              {"name":"Item","type":"T"},{"name":"Id","type":"Int32","isValueType":true}]},
+           {"name":"Derived","inherits":{"name":"Base`1","genericArgs":["List<String>"]},
+            "properties":[{"name":"Own","type":"String"}]},
+           {"name":"Names","inherits":{"name":"List`1","genericArgs":["String"]}},
+           {"name":"Params","inherits":{"name":"Dictionary`2","genericArgs":["String","Derived"]}}"#,
+        "",
+    );
+    insta::assert_snapshot!(generate(&json, &[]));
+}
+
+#[test]
+fn arity_clashes_and_builtins_when_referenced() {
+    let json = doc(
+        r#"{"name":"Page`1","genericArgs":["T"],"properties":[{"name":"Items","type":"List`1","genericArgs":["T"]}]},
+           {"name":"Page`2","genericArgs":["TKey","TValue"],"properties":[{"name":"Map","type":"Dictionary`2","genericArgs":["TKey","TValue"]}]},
+           {"name":"Row","properties":[{"name":"Id","type":"Int32","isValueType":true}]}"#,
+        r#"{"request":{"name":"FindRows","inherits":{"name":"QueryDb`1","genericArgs":["Row"]},
+             "properties":[{"name":"Two","type":"Page`2","genericArgs":["String","Row"]},
+                           {"name":"One","type":"Page`1","genericArgs":["Row"]}]},
+            "returnType":{"name":"QueryResponse`1","genericArgs":["Row"]}}"#,
+    );
+    insta::assert_snapshot!(generate(&json, &[]));
+}
+
+#[test]
+fn recursion_boxes_only_by_value_cycles() {
+    let json = doc(
+        r#"{"name":"Node","properties":[{"name":"Next","type":"Node"},
+              {"name":"Kids","type":"List`1","genericArgs":["Node"]},
+              {"name":"Ring","type":"Ring"}]},
+           {"name":"Ring","properties":[{"name":"Back","type":"Node"}]},
+           {"name":"Leaf","properties":[{"name":"Node","type":"Node"}]}"#,
+        "",
+    );
+    insta::assert_snapshot!(generate(&json, &[]));
+}
+
+#[test]
+fn keywords_collisions_and_aliases() {
+    let json = doc(
+        r#"{"name":"Self","properties":[{"name":"Type","type":"String"},
+              {"name":"Self","type":"String"},{"name":"super","type":"String"},
+              {"name":"crate","type":"String"},{"name":"Async","type":"String"},
+              {"name":"UserId","type":"String"},
+              {"name":"UserID","type":"String","dataMember":{"name":"UserID"}},
+              {"name":"Odd","type":"String","dataMember":{"name":"x-odd name"}}]},
+           {"name":"Option","properties":[{"name":"Result","type":"Result"}]},
+           {"name":"Result","properties":[{"name":"Value","type":"Value"}]},
+           {"name":"Value","properties":[]}"#,
+        "",
+    );
+    insta::assert_snapshot!(generate(&json, &[]));
+}
+
+#[test]
+fn undefined_types_become_value_aliases_with_warnings() {
+    let json = doc(
+        r#"{"name":"Holder","properties":[{"name":"Thing","type":"Mystery"},
+              {"name":"Box","type":"Wrapper`1","genericArgs":["String"]},
+              {"name":"Shape","type":"IShape"},
+              {"name":"Where","type":"Point","isValueType":true,"namespace":"Geo"}]},
+           {"name":"IShape","isInterface":true,"properties":[{"name":"Area","type":"Double","isValueType":true}]}"#,
+        "",
+    );
+    insta::assert_snapshot!(generate(&json, &[]));
+}
+
+#[test]
+fn docs_never_run_as_doctests() {
+    let json = doc(
+        r#"{"name":"Documented","description":"Call it like this:\n\n    client.send(x)?;\n\nDone.",
+            "notes":"See [the docs](https://example.org) and <b>this</b>.",
+            "properties":[{"name":"Code","type":"String","description":"```\nassert!(false);\n```"},
+                          {"name":"Plain","type":"String","description":"A `Vec<T>` of [things]."}]}"#,
+        "",
+    );
+    insta::assert_snapshot!(generate(&json, &[]));
+}
+
+#[test]
+fn include_closure_pulls_dependencies_and_response() {
+    let json = doc(
+        r#"{"name":"Used","properties":[{"name":"E","type":"Color","isValueType":true,"isEnum":true}]},
+           {"name":"Color","isEnum":true,"enumNames":["Red"]},
+           {"name":"Unused","properties":[]},
+           {"name":"Out","inherits":{"name":"OutBase"},"properties":[]},
+           {"name":"OutBase","properties":[{"name":"Status","type":"ResponseStatus"}]}"#,
+        r#"{"request":{"name":"Do","properties":[{"name":"U","type":"List`1","genericArgs":["Used"]}]},
+            "returnType":{"name":"Out"},"routes":[{"path":"/do"}]},
+           {"request":{"name":"Other","properties":[]},"returnsVoid":true}"#,
+    );
+    insta::assert_snapshot!(generate(&json, &["Do.*"]));
+}
+
+#[test]
+fn v5_layout_and_pascal_case_keys() {
+    let json = r#"{"Types":[],"Operations":[{"Request":{"Name":"GetThing",
+        "ReturnMarkerTypeName":{"Name":"Thing"},"ReturnVoidMarker":false,
+        "Routes":[{"Path":"/things/{Id}","Verbs":"GET"}],
+        "Properties":[{"Name":"Id","Type":"Int32","IsValueType":true,"TypeNamespace":"System"}]},
+      "Response":{"Name":"Thing","Properties":[{"Name":"Name","Type":"String"},
+        {"Name":"ResponseStatus","Type":"ResponseStatus"}]}}]}"#;
+    insta::assert_snapshot!(generate(json, &[]));
+}
+
+#[test]
+fn typescript_number_policy() {
+    let ts = "export class Reading\n{\n    public value?: number;\n    public count: number;\n}\n";
+    let mut f64_config = Config::new();
+    f64_config
+        .input_text("dtos.ts", ts)
+        .format(Format::TypeScript)
+        .header(false);
+    let mut i64_config = f64_config.clone();
+    i64_config.number_type(NumberType::I64);
+    insta::assert_snapshot!(format!(
+        "// number-type f64\n{}\n// number-type i64\n{}",
+        render(&f64_config),
+        render(&i64_config)
+    ));
+}
+
+#[test]
+fn header_records_source_and_options() {
+    let mut config = Config::new();
+    config
+        .input_text("schemas/x.json", doc(r#"{"name":"A","properties":[]}"#, ""))
+        .include(["A"])
+        .exclude(["B*"])
+        .number_type(NumberType::I32);
+    insta::assert_snapshot!(config.generate_string().unwrap().code);
+}
+
+#[test]
+fn output_is_deterministic() {
+    let json = include_str!("fixtures/metadata/rules.json");
+    let first = dto_codegen::generate_to_string("rules.json", json).unwrap();
+    for _ in 0..3 {
+        let again = dto_codegen::generate_to_string("rules.json", json).unwrap();
+        assert_eq!(again, first);
+    }
+}
