@@ -34,6 +34,11 @@
 //!
 //! * A value that does not parse as its type (`{Id:abc}` for an integer, an unknown enum name, a bad
 //!   boolean) is an error with line and column. ServiceStack silently keeps the member's default.
+//! * ServiceStack writes `DateTime` text unquoted although it holds `:`. A Rust `String` does not say
+//!   whether it holds a .NET `DateTime`, so the writer leaves unquoted only text of the exact shape
+//!   .NET gives local and offset date-times (`2012-06-21T13:14:15.0000000+02:00`); UTC text ending in
+//!   `Z` is quoted like any string with `:`, as ServiceStack writes `string` properties (where such
+//!   text is common). Both forms read back everywhere, in ServiceStack too.
 //! * `char` values that need quoting are quoted like one-character strings; ServiceStack writes them
 //!   raw and cannot read `,`, `"` or `{` back.
 //! * Member names are trimmed of whitespace before matching (ServiceStack 5 keeps `{ Id:1}`'s key as

@@ -103,20 +103,35 @@ static NEEDS_QUOTES: [u8; 256] = {
 fn needs_quotes(bytes: &[u8]) -> bool {
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
-        let hits = chunk.iter().fold(0, |acc, &b| acc | NEEDS_QUOTES[b as usize]);
+        let hits = chunk
+            .iter()
+            .fold(0, |acc, &b| acc | NEEDS_QUOTES[b as usize]);
         if hits != 0 {
             return true;
         }
     }
-    chunks.remainder().iter().any(|&b| NEEDS_QUOTES[b as usize] != 0)
+    chunks
+        .remainder()
+        .iter()
+        .any(|&b| NEEDS_QUOTES[b as usize] != 0)
 }
 
 /// Append `text` as a JSV string: verbatim, `""` when empty, CSV-quoted when it holds a special character.
 pub(crate) fn write_str(out: &mut Vec<u8>, text: &str) {
+    write_text(out, text, true)
+}
+
+/// Append a map key: as [`write_str`] but with date-times quoted too, since an unquoted `:` would
+/// end the key (ServiceStack's own unquoted date keys cannot be read back).
+fn write_key(out: &mut Vec<u8>, text: &str) {
+    write_text(out, text, false)
+}
+
+fn write_text(out: &mut Vec<u8>, text: &str, raw_dates: bool) {
     let bytes = text.as_bytes();
     if bytes.is_empty() {
         out.extend_from_slice(b"\"\"");
-    } else if !needs_quotes(bytes) {
+    } else if !needs_quotes(bytes) || (raw_dates && is_dotnet_date_time(bytes)) {
         out.extend_from_slice(bytes);
     } else {
         out.push(b'"');
@@ -128,6 +143,42 @@ pub(crate) fn write_str(out: &mut Vec<u8>, text: &str) {
         }
         out.extend_from_slice(rest);
         out.push(b'"');
+    }
+}
+
+/// True for the date-time text .NET writes for a local `DateTime` or a `DateTimeOffset`:
+/// `yyyy-MM-ddTHH:mm:ss[.fffffff]±hh:mm`. ServiceStack writes those unquoted although they hold `:`
+/// (its reader, like ours, ends a value only at `,` or a closing bracket), so writing them the same
+/// way keeps DTOs that carry such dates as text byte-identical. UTC text ending in `Z` is quoted like
+/// any string: it is as often a plain string property holding a date, which ServiceStack quotes.
+fn is_dotnet_date_time(b: &[u8]) -> bool {
+    fn digits(b: &[u8]) -> bool {
+        b.iter().all(u8::is_ascii_digit)
+    }
+    let Some((date_time, offset)) = b.len().checked_sub(6).map(|at| b.split_at(at)) else {
+        return false;
+    };
+    let offset_ok =
+        matches!(offset, [b'+' | b'-', h1, h2, b':', m1, m2] if digits(&[*h1, *h2, *m1, *m2]));
+    let shape_ok = date_time.len() >= 19
+        && digits(&date_time[0..4])
+        && date_time[4] == b'-'
+        && digits(&date_time[5..7])
+        && date_time[7] == b'-'
+        && digits(&date_time[8..10])
+        && date_time[10] == b'T'
+        && digits(&date_time[11..13])
+        && date_time[13] == b':'
+        && digits(&date_time[14..16])
+        && date_time[16] == b':'
+        && digits(&date_time[17..19]);
+    if !(offset_ok && shape_ok) {
+        return false;
+    }
+    match &date_time[19..] {
+        [] => true,
+        [b'.', fraction @ ..] => (1..=7).contains(&fraction.len()) && digits(fraction),
+        _ => false,
     }
 }
 
@@ -553,7 +604,7 @@ impl<'a, 'b> ser::Serializer for MapKeySerializer<'a, 'b> {
     }
 
     fn serialize_str(self, v: &str) -> Result<()> {
-        write_str(self.ser.out, v);
+        write_key(self.ser.out, v);
         self.ser.wrote_value();
         Ok(())
     }

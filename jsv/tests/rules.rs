@@ -44,6 +44,38 @@ fn strings_are_quoted_only_for_special_characters() {
 }
 
 #[test]
+fn dotnet_date_times_with_an_offset_are_written_unquoted() {
+    // As ServiceStack writes DateTime/DateTimeOffset; UTC `Z` text is quoted like any string with `:`.
+    let dates = vec![
+        "2012-06-21T13:14:15+00:00",
+        "2020-01-02T03:04:05.0000000-05:30",
+        "2012-06-21T13:14:15Z",
+    ];
+    let text = jsv::to_string(&dates).unwrap();
+    assert_eq!(
+        text,
+        "[2012-06-21T13:14:15+00:00,2020-01-02T03:04:05.0000000-05:30,\"2012-06-21T13:14:15Z\"]"
+    );
+    assert_eq!(jsv::from_str::<Vec<String>>(&text).unwrap(), dates);
+    // Not as map keys, where the `:` would end the key.
+    let map = BTreeMap::from([("2012-06-21T13:14:15+00:00", 1)]);
+    let text = jsv::to_string(&map).unwrap();
+    assert_eq!(text, "{\"2012-06-21T13:14:15+00:00\":1}");
+    assert_eq!(
+        jsv::from_str::<BTreeMap<String, i32>>(&text).unwrap().len(),
+        1
+    );
+    // Near misses are plain strings.
+    for text in [
+        "2012-06-21T13:14:15+0000",
+        "2012-06-21 13:14:15+00:00",
+        "x2012-06-21T13:14:15+00:00",
+    ] {
+        assert!(jsv::to_string(text).unwrap().starts_with('"'), "{text}");
+    }
+}
+
+#[test]
 fn scalars_are_written_as_dotnet_writes_them() {
     assert_eq!(jsv::to_string(&true).unwrap(), "True");
     assert_eq!(jsv::to_string(&false).unwrap(), "False");
