@@ -509,13 +509,7 @@ impl<'de> Deserializer<'de> {
                 self.set_context(saved);
                 self.leave();
                 let value = result.map_err(|e| self.fix_position(e, start))?;
-                if !closed {
-                    return Err(self.error(Category::Syntax, "expected `}` after the last member"));
-                }
-                self.skip_layout();
-                if !self.at_empty_value() {
-                    return Err(self.error(Category::Syntax, "unexpected character after `}`"));
-                }
+                self.end_container(closed, "expected `}` after the last member", "`}`")?;
                 Ok(value)
             }
             _ if self.at_empty_value() => match fields {
@@ -573,31 +567,37 @@ impl<'de> Deserializer<'de> {
         self.set_context(saved);
         self.leave();
         let value = result.map_err(|e| self.fix_position(e, start))?;
-        if !done {
-            return Err(self.error(Category::Data, "the list has more items than expected"));
+        self.end_container(done, "the list has more items than expected", "`]`")?;
+        Ok(value)
+    }
+
+    /// After a list or object was read: it must have been read to its end, and the value must end
+    /// right after it.
+    fn end_container(&mut self, complete: bool, incomplete: &str, closer: &str) -> Result<()> {
+        if !complete {
+            return Err(self.error(Category::Syntax, incomplete));
         }
         self.skip_layout();
         if !self.at_empty_value() {
-            return Err(self.error(Category::Syntax, "unexpected character after `]`"));
+            return Err(self.error(
+                Category::Syntax,
+                format!("unexpected character after {closer}"),
+            ));
         }
-        Ok(value)
+        Ok(())
     }
 
     fn parse_scalar<T>(
         &mut self,
         parse: impl FnOnce(&str) -> scalar::ParseResult<T>,
     ) -> Result<(T, usize)> {
-        if let Some((text, start)) = self.plain_token() {
-            return match parse(text) {
-                Ok(v) => Ok((v, start)),
-                Err(message) => Err(self.error_at(Category::Data, message, start)),
-            };
-        }
-        let (text, start) = self.scalar()?;
-        match parse(text.as_str()) {
-            Ok(v) => Ok((v, start)),
-            Err(message) => Err(self.error_at(Category::Data, message, start)),
-        }
+        let (text, start) = match self.plain_token() {
+            Some((text, start)) => (Text::Borrowed(text), start),
+            None => self.scalar()?,
+        };
+        parse(text.as_str())
+            .map(|value| (value, start))
+            .map_err(|message| self.error_at(Category::Data, message, start))
     }
 }
 
