@@ -562,13 +562,26 @@ impl<'s> Emitter<'s> {
                 );
             }
             let inner = self.rust_type(base, &def);
+            let mut used = HashSet::new();
+            collect_params(base, &def.generic_params, &mut used);
+            let unused: Vec<Ident> = def
+                .generic_params
+                .iter()
+                .filter(|p| !used.contains(*p))
+                .map(|p| param_ident(p))
+                .collect();
+            let marker = if unused.is_empty() {
+                quote!()
+            } else {
+                quote!(, #[serde(skip)] pub ::std::marker::PhantomData<(#(#unused,)*)>)
+            };
             return quote! {
                 #(#docs)*
                 #allow
                 #[derive(Debug, Clone, PartialEq, Default)]
                 #[derive(::serde::Serialize, ::serde::Deserialize)]
                 #[serde(transparent)]
-                pub struct #name #generics(pub #inner);
+                pub struct #name #generics(pub #inner #marker);
             };
         }
         if let Some(base) = &def.base {
@@ -725,20 +738,41 @@ impl<'s> Emitter<'s> {
             .map(|f| f.prop.wire_name.to_ascii_lowercase())
             .collect();
         let mut route_docs = Vec::new();
+        let mut attached: Vec<(String, Vec<String>)> = Vec::new();
         for route in &op.routes {
-            let missing: Vec<String> = route_variables(&route.path)
-                .into_iter()
-                .filter(|v| !wire_names.contains(&v.to_ascii_lowercase()))
-                .collect();
-            let verbs = route.verbs.join(",");
-            route_docs.push(if verbs.is_empty() {
+            let verbs_text = route.verbs.join(",");
+            route_docs.push(if verbs_text.is_empty() {
                 format!("`{}` (all verbs)", route.path)
             } else {
-                format!("`{verbs} {}`", route.path)
+                format!("`{verbs_text} {}`", route.path)
             });
+            let location = op.location.clone().or(def.location.clone());
+            let path = if route.path.starts_with('/') {
+                route.path.clone()
+            } else {
+                format!("/{}", route.path)
+            };
+            let variables = match route_variables(&path) {
+                Ok(v) => v,
+                Err(why) => {
+                    self.warn(
+                        location,
+                        format!(
+                            "{}: route `{}` is not attached: {why}",
+                            def.name, route.path
+                        ),
+                    );
+                    continue;
+                }
+            };
+            let missing: Vec<String> = variables
+                .into_iter()
+                .filter(|v| !v.eq_ignore_ascii_case("ignore"))
+                .filter(|v| !wire_names.contains(&v.to_ascii_lowercase()))
+                .collect();
             if !missing.is_empty() {
                 self.warn(
-                    op.location.clone().or(def.location.clone()),
+                    location,
                     format!(
                         "{}: route `{}` names {} that no member has; the route is documented \
                          but not attached",
@@ -753,7 +787,46 @@ impl<'s> Emitter<'s> {
                 );
                 continue;
             }
-            let path = &route.path;
+            // Only the verbs `dto::Dto` knows; `ANY`/`*` (or none left) means every verb.
+            let mut verbs: Vec<String> = Vec::new();
+            for v in &route.verbs {
+                let v = v.to_ascii_uppercase();
+                if v == "ANY" || v == "*" {
+                    verbs.clear();
+                    break;
+                }
+                if KNOWN_VERBS.contains(&v.as_str()) {
+                    if !verbs.contains(&v) {
+                        verbs.push(v);
+                    }
+                } else {
+                    self.warn(
+                        location.clone(),
+                        format!(
+                            "{}: route `{}` lists verb `{v}`, which is not an HTTP verb dto \
+                             knows; ignored",
+                            def.name, route.path
+                        ),
+                    );
+                }
+            }
+            let mut verb_set = verbs.clone();
+            verb_set.sort();
+            if attached
+                .iter()
+                .any(|(p, v)| p.eq_ignore_ascii_case(&path) && *v == verb_set)
+            {
+                self.warn(
+                    location,
+                    format!(
+                        "{}: route `{}` is declared twice; kept once",
+                        def.name, route.path
+                    ),
+                );
+                continue;
+            }
+            attached.push((path.clone(), verb_set));
+            let verbs = verbs.join(",");
             attrs.push(if verbs.is_empty() {
                 quote!(#[route(#path)])
             } else {
@@ -831,6 +904,11 @@ impl<'s> Emitter<'s> {
                         #vident,
                     });
                 }
+                let allow = if set.any_underscore() {
+                    quote!(#[allow(non_camel_case_types)])
+                } else {
+                    allow
+                };
                 if variants.is_empty() {
                     self.warn(
                         def.location.clone(),
@@ -1034,28 +1112,53 @@ fn type_doc(def: &TypeDef) -> String {
     text
 }
 
-/// `{var}` names in a route path (`{Path*}` → `Path`, `{id:int}` → `id`).
-fn route_variables(path: &str) -> Vec<String> {
-    let mut vars = Vec::new();
-    let mut rest = path;
-    while let Some(start) = rest.find('{') {
-        let Some(len) = rest[start..].find('}') else {
-            break;
-        };
-        let inner = &rest[start + 1..start + len];
-        let name = inner
-            .split(':')
-            .next()
-            .unwrap_or(inner)
-            .trim_end_matches('*')
-            .trim();
-        // `{ignore}` is ServiceStack's placeholder for a segment that binds to nothing.
-        if !name.is_empty() && !name.eq_ignore_ascii_case("ignore") {
-            vars.push(name.to_string());
-        }
-        rest = &rest[start + len + 1..];
+/// The HTTP verbs `#[route]` accepts (besides `ANY`).
+const KNOWN_VERBS: &[&str] = &["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
+
+/// The `{var}` names of a route path (`{Path*}` → `Path`), or why `dto::Dto` would reject the
+/// path: ServiceStack's own rules, as the derive checks them (balanced braces, a variable
+/// fills a whole `/`- or `.`-separated segment, no `?`/`#`, no variable twice).
+fn route_variables(path: &str) -> std::result::Result<Vec<String>, String> {
+    if let Some(c) = path.chars().find(|&c| c == '?' || c == '#') {
+        return Err(format!("a route path cannot contain `{c}`"));
     }
-    vars
+    let mut open = false;
+    for c in path.chars() {
+        match c {
+            '{' if open => return Err("nested `{`".to_string()),
+            '{' => open = true,
+            '}' if !open => return Err("`}` without `{`".to_string()),
+            '}' => open = false,
+            _ => {}
+        }
+    }
+    if open {
+        return Err("`{` without `}`".to_string());
+    }
+    let mut vars: Vec<String> = Vec::new();
+    for component in path.split(['/', '.']) {
+        if !component.contains(['{', '}']) {
+            continue;
+        }
+        let Some(inner) = component
+            .strip_prefix('{')
+            .and_then(|c| c.strip_suffix('}'))
+            .filter(|i| !i.contains(['{', '}']))
+        else {
+            return Err(format!(
+                "variable `{component}` does not fill a whole path segment"
+            ));
+        };
+        let name = inner.strip_suffix('*').unwrap_or(inner);
+        if name.is_empty() || name.contains('*') || name.chars().any(char::is_whitespace) {
+            return Err(format!("invalid route variable `{component}`"));
+        }
+        if vars.iter().any(|v| v.eq_ignore_ascii_case(name)) {
+            return Err(format!("variable `{name}` occurs twice"));
+        }
+        vars.push(name.to_string());
+    }
+    Ok(vars)
 }
 
 /// Doc attributes for free text from the service (descriptions), written so rustdoc never
@@ -1252,10 +1355,14 @@ mod tests {
     #[test]
     fn route_variables_are_found() {
         assert_eq!(
-            route_variables("/a/{Id}/b/{Path*}/{n:int}/{ignore}"),
-            ["Id", "Path", "n"]
+            route_variables("/a/{Id}/b/{Path*}/{Name}.{Ext}/{ignore}").unwrap(),
+            ["Id", "Path", "Name", "Ext", "ignore"]
         );
-        assert!(route_variables("/plain").is_empty());
+        assert!(route_variables("/plain").unwrap().is_empty());
+        assert!(route_variables("/a-{Id}").is_err());
+        assert!(route_variables("/a/{Id}/{id}").is_err());
+        assert!(route_variables("/a?x=1").is_err());
+        assert!(route_variables("/a/{Id").is_err());
     }
 
     #[test]

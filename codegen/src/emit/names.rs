@@ -24,13 +24,13 @@ const RESERVED_TYPE_NAMES: &[&str] = &[
     "u128", "usize", "f32", "f64",
 ];
 
-/// Replaces characters that cannot appear in an identifier with `_` and makes sure the
-/// result does not start with a digit and is not empty.
+/// Replaces every character but ASCII letters, digits and `_` with `_` (so an identifier can
+/// always be built), and makes sure the result does not start with a digit and is not empty.
 fn sanitize(raw: &str) -> String {
     let mut out: String = raw
         .chars()
         .map(|c| {
-            if c.is_alphanumeric() || c == '_' {
+            if c.is_ascii_alphanumeric() || c == '_' {
                 c
             } else {
                 '_'
@@ -142,6 +142,14 @@ impl NameSet {
             }
         }
         unreachable!("an unbounded counter always finds a free name")
+    }
+}
+
+impl NameSet {
+    /// Whether any name handed out contains `_` (which needs `non_camel_case_types` allowed
+    /// for type and variant names).
+    pub fn any_underscore(&self) -> bool {
+        self.used.iter().any(|n| n.contains('_'))
     }
 }
 
