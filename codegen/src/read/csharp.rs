@@ -221,8 +221,13 @@ impl<'t> CsParser<'t> {
         }
     }
 
-    /// Skips to the `;` ending a statement (balanced), or past a `{ }` block.
+    /// Skips to the `;` ending a statement (balanced), or past a `{ }` block. Always consumes
+    /// at least one token, so callers looping over statements make progress.
     fn skip_statement(&mut self) -> PResult<()> {
+        if self.is_punct('}') || self.is_punct(')') || self.is_punct(']') {
+            self.bump();
+            return Ok(());
+        }
         loop {
             match self.peek() {
                 None => return Ok(()),

@@ -278,6 +278,28 @@ fn build(info: PageInfo, file: &str, html: bool) -> Result<Schema> {
         if op.description.is_none() {
             op.description = info.description.clone();
         }
+        for tag in &info.tags {
+            if !op.tags.contains(tag) {
+                op.tags.push(tag.clone());
+            }
+        }
+    }
+    // Verb marker interfaces (`IGet`, `IPost`) on the request say the preferred method.
+    if schema.operations[idx].method.is_none() {
+        let marker = schema.find_type(&info.operation, 0).and_then(|t| {
+            t.implements.iter().find_map(|i| match i {
+                TypeRef::Named { name, args } if args.is_empty() => match name.as_str() {
+                    "IGet" => Some("GET"),
+                    "IPost" => Some("POST"),
+                    "IPut" => Some("PUT"),
+                    "IDelete" => Some("DELETE"),
+                    "IPatch" => Some("PATCH"),
+                    _ => None,
+                },
+                _ => None,
+            })
+        });
+        schema.operations[idx].method = marker.map(str::to_string);
     }
     if let Some(req) = schema.find_type_mut(&info.operation, 0)
         && req.description.is_none()

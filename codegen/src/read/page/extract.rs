@@ -66,6 +66,8 @@ pub(crate) struct PageInfo {
     pub operation: String,
     pub description: Option<String>,
     pub requires_auth: bool,
+    /// `[Tag]` groups shown under the title.
+    pub tags: Vec<String>,
     pub roles: Vec<String>,
     pub permissions: Vec<String>,
     pub routes: Vec<PageRoute>,
@@ -124,6 +126,14 @@ pub(crate) fn from_html(src: &str) -> Result<PageInfo, (u32, String)> {
         if !text.is_empty() {
             info.description = Some(text);
         }
+    }
+    if let Some(tags) = scope.find(&|e| e.has_class("tags")) {
+        info.tags = tags
+            .by_tag("b")
+            .iter()
+            .map(|b| clean(&b.text()))
+            .filter(|t| !t.is_empty())
+            .collect();
     }
     let auth = scope.find(&|e| e.tag == "table" && e.has_class("authentication"));
     info.requires_auth = auth.is_some()
@@ -538,7 +548,10 @@ pub(crate) fn from_text(src: &str) -> Result<PageInfo, (u32, String)> {
                 let rest = route.path[sample_path.len()..].to_string();
                 if rest.starts_with(|c: char| c.is_uppercase()) {
                     route.path = sample_path.clone();
-                    route.summary = Some(rest);
+                    route.summary = Some(match route.summary.take() {
+                        Some(more) => format!("{rest} {more}"),
+                        None => rest,
+                    });
                 }
             }
         }

@@ -328,9 +328,10 @@ impl<'t> Parser<'t> {
     }
 
     fn parse_item(&mut self, file: &mut TsFile) -> PResult<()> {
+        let leading = self.take_leading();
+        // After the comments, so skipping always consumes at least the first token.
         let start = self.i;
         let start_pos = self.pos();
-        let leading = self.take_leading();
         // Modifiers in any order; none of them changes what a DTO means.
         let mut is_abstract = false;
         loop {
