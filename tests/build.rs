@@ -13,6 +13,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .include(["AddConferenceMember.*"])
         .file_name("evovoice_page.rs")
         .generate()?;
+    // The same server's other formats. Their warnings (guessed map types, types the page
+    // leaves out) are expected, so they are not repeated on every build.
+    for (input, file) in [
+        ("types-typescript.ts", "evovoice_typescript.rs"),
+        ("types-typescript.d.ts", "evovoice_ambient.rs"),
+        ("json-metadata-AddConferenceMember.html", "evovoice_html.rs"),
+    ] {
+        dto_codegen::Config::new()
+            .input(format!("../schemas/evovoice/{input}"))
+            .file_name(file)
+            .cargo_warnings(false)
+            .generate()?;
+    }
     // One small document exercising every emitter rule (keywords, recursion, generics,
     // arity clashes, flags, built-ins, undefined types, shadowing names, docs).
     dto_codegen::Config::new()

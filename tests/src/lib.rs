@@ -15,6 +15,25 @@ pub mod page {
     include!(concat!(env!("OUT_DIR"), "/evovoice_page.rs"));
 }
 
+/// DTOs generated from `schemas/evovoice/types-typescript.ts` (`/types/typescript`).
+#[allow(missing_docs)]
+pub mod typescript {
+    include!(concat!(env!("OUT_DIR"), "/evovoice_typescript.rs"));
+}
+
+/// DTOs generated from `schemas/evovoice/types-typescript.d.ts` (`/types/typescript.d`).
+#[allow(missing_docs)]
+pub mod ambient {
+    include!(concat!(env!("OUT_DIR"), "/evovoice_ambient.rs"));
+}
+
+/// DTOs generated from `schemas/evovoice/json-metadata-AddConferenceMember.html` (the real
+/// server's metadata page as HTML).
+#[allow(missing_docs)]
+pub mod html {
+    include!(concat!(env!("OUT_DIR"), "/evovoice_html.rs"));
+}
+
 /// DTOs generated from `codegen/tests/fixtures/metadata/rules.json`, a small document with
 /// one case per generator rule: compiling it is the first test.
 #[allow(missing_docs)]

@@ -218,6 +218,19 @@ fn real_captures_decode() {
         assert_eq!(from_jsv.from_name.as_deref(), Some("John \"Johnny\" Doe"));
         assert_eq!(from_jsv.dial_state, metadata::SessionDialState::Active);
         assert_eq!(from_jsv.members.as_ref().map(Vec::len), Some(2));
+        // The DTOs read from TypeScript and from the HTML page decode the same text.
+        let from_ts: workspace_tests::typescript::SessionInfo =
+            jsv::from_str(http_body(&jsv_raw).trim_end()).unwrap();
+        assert_eq!(from_ts.account_name, from_jsv.account_name);
+        let from_ts: workspace_tests::typescript::SessionInfo =
+            serde_json::from_str(http_body(&json_raw).trim_end()).unwrap();
+        assert_eq!(from_ts.id, from_json.id);
+        let from_ambient: workspace_tests::ambient::SessionInfo =
+            jsv::from_str(http_body(&jsv_raw).trim_end()).unwrap();
+        assert_eq!(from_ambient.members.map(|m| m.len()), Some(2));
+        let from_html: workspace_tests::html::SessionInfo =
+            jsv::from_str(http_body(&jsv_raw).trim_end()).unwrap();
+        assert_eq!(from_html.id, from_jsv.id);
         let from_page: page::SessionInfo = jsv::from_str(http_body(&jsv_raw).trim_end())
             .unwrap_or_else(|e| panic!("{}: {e}", jsv_path.display()));
         assert_eq!(from_page.id, from_jsv.id);

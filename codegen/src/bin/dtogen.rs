@@ -170,6 +170,14 @@ fn generate(config: &Config, output: Option<&Path>, quiet: bool) -> Result<ExitC
 }
 
 fn write_output(path: &Path, code: &str) -> Result<(), Failure> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.exists()
+    {
+        std::fs::create_dir_all(dir).map_err(|e| Failure {
+            code: 5,
+            message: Error::io(dir, e).to_string(),
+        })?;
+    }
     write_atomic(path, code).map_err(|e| Failure {
         code: 5,
         message: e.to_string(),
