@@ -528,3 +528,23 @@ mod prop {
         }
     }
 }
+
+#[test]
+fn comments_inside_skipped_code_do_not_attach() {
+    let s = read(
+        "export function f() {\n  // @Route(\"/wrong\")\n}\n\
+         export class A implements IReturnVoid\n{\n\
+             public constructor() { /** not a doc */ }\n\
+             /** real doc */\n\
+             public x?: string;\n\
+             public cb = () => { // @ApiMember(Description=\"no\")\n };\n\
+             public y?: string;\n}\n",
+        "c.ts",
+    )
+    .unwrap();
+    let a = ty(&s, "A");
+    assert_eq!(a.properties[0].description.as_deref(), Some("real doc"));
+    let y = a.properties.iter().find(|p| p.name == "y").unwrap();
+    assert_eq!(y.api_member, None);
+    assert!(s.find_operation("A").unwrap().routes.is_empty());
+}

@@ -218,6 +218,19 @@ impl<'t> Parser<'t> {
         leading
     }
 
+    /// Drops pending comments that lie inside tokens already consumed (a skipped method body
+    /// or statement), so `// @Attr` lines there never attach to the next declaration.
+    fn forget_comments_inside(&mut self) {
+        let last = self.toks[..self.i]
+            .iter()
+            .rev()
+            .find(|t| !is_comment(t))
+            .map(|t| t.pos);
+        if let Some(last) = last {
+            self.pending.retain(|t| t.pos > last);
+        }
+    }
+
     fn is_punct(&mut self, c: char) -> bool {
         self.peek() == Some(&Tok::Punct(c))
     }
@@ -401,6 +414,7 @@ impl<'t> Parser<'t> {
             }
             _ => {
                 self.skip_statement(start);
+                self.forget_comments_inside();
                 let what = describe_construct(&self.toks[start..self.i]);
                 self.warnings
                     .push((start_pos, format!("skipped unsupported construct: {what}")));
@@ -590,7 +604,9 @@ impl<'t> Parser<'t> {
                 "get" | "set" => {
                     // Accessors compute values; they are not wire members.
                     self.bump();
-                    return self.skip_method(start_pos, "accessor");
+                    self.skip_method(start_pos, "accessor")?;
+                    self.forget_comments_inside();
+                    return Ok(());
                 }
                 _ => {}
             }
@@ -603,7 +619,9 @@ impl<'t> Parser<'t> {
                 && self.peek_nth(2) == Some(&Tok::Punct(':'));
             if !is_index {
                 self.skip_group()?;
-                return self.skip_member_rest(start_pos, "computed member");
+                self.skip_member_rest(start_pos, "computed member")?;
+                self.forget_comments_inside();
+                return Ok(());
             }
             self.bump();
             self.bump();
@@ -636,7 +654,9 @@ impl<'t> Parser<'t> {
         let optional = self.eat_punct('?');
         self.eat_punct('!');
         if self.is_punct('(') || self.is_punct('<') {
-            return self.skip_method(start_pos, "method");
+            self.skip_method(start_pos, "method")?;
+            self.forget_comments_inside();
+            return Ok(());
         }
         let ty = if self.eat_punct(':') {
             self.parse_type()?
@@ -659,6 +679,7 @@ impl<'t> Parser<'t> {
             self.skip_expression()?;
         }
         self.end_member();
+        self.forget_comments_inside();
         if is_static {
             // Static members are not instance data and never go over the wire.
             return Ok(());
