@@ -358,9 +358,19 @@ impl<'s> Emitter<'s> {
                 edge.push((f.prop.wire_name.clone(), targets));
             }
         }
+        // Which nodes each node reaches by value, computed once per node.
+        let mut reach: Vec<Option<HashSet<usize>>> = vec![None; n];
         for i in 0..n {
             for (wire, targets) in &edges[i] {
-                if targets.iter().any(|&t| reaches(&edges, t, i)) {
+                let mut cyclic = false;
+                for &t in targets {
+                    let set = reach[t].get_or_insert_with(|| reachable(&edges, t));
+                    if set.contains(&i) {
+                        cyclic = true;
+                        break;
+                    }
+                }
+                if cyclic {
                     self.boxed.insert((i, wire.clone()));
                 }
             }
@@ -1330,14 +1340,11 @@ fn is_collection_type(def: &TypeDef) -> bool {
     matches!(def.base, Some(TypeRef::List(_) | TypeRef::Map(..)))
 }
 
-/// Whether `goal` is reachable from `start` over by-value edges.
-fn reaches(edges: &[Vec<(String, Vec<usize>)>], start: usize, goal: usize) -> bool {
+/// Every node reachable from `start` (itself included) over by-value edges.
+fn reachable(edges: &[Vec<(String, Vec<usize>)>], start: usize) -> HashSet<usize> {
     let mut stack = vec![start];
     let mut seen = HashSet::new();
     while let Some(n) = stack.pop() {
-        if n == goal {
-            return true;
-        }
         if !seen.insert(n) {
             continue;
         }
@@ -1345,7 +1352,7 @@ fn reaches(edges: &[Vec<(String, Vec<usize>)>], start: usize, goal: usize) -> bo
             stack.extend(targets.iter().copied());
         }
     }
-    false
+    seen
 }
 
 #[cfg(test)]
