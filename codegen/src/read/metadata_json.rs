@@ -207,8 +207,21 @@ impl<'a> Reader<'a> {
     }
 
     fn push_type(&mut self, def: TypeDef) {
-        if self.schema.find_type(&def.name, def.arity()).is_none() {
-            self.schema.types.push(def);
+        match self.schema.find_type(&def.name, def.arity()) {
+            None => self.schema.types.push(def),
+            // Nested .NET types keep only their own name, so two can collide; the first wins.
+            Some(first)
+                if first.namespace != def.namespace || first.properties != def.properties =>
+            {
+                let message = format!(
+                    "type `{}` is defined twice (namespaces {} and {}); the first definition is used",
+                    def.name,
+                    first.namespace.as_deref().unwrap_or("-"),
+                    def.namespace.as_deref().unwrap_or("-")
+                );
+                self.schema.warn(def.location.clone(), message);
+            }
+            Some(_) => {}
         }
     }
 
@@ -675,7 +688,7 @@ impl<'a> Reader<'a> {
 }
 
 /// Parses a C#-ish type string as ServiceStack writes generic arguments:
-/// `String`, `List<Dictionary<String,Poco>>`, `Nullable<Byte>`, `Poco[]`, `QueryDb`1<T>`,
+/// `String`, `List<Dictionary<String,Poco>>`, `Nullable<Byte>`, `Poco[]`, ``QueryDb`1<T>``,
 /// C# keywords (`int`, `string?`), and generic parameters of the enclosing type (`T`, `'T`).
 ///
 /// `params` are the enclosing type's generic parameter names. Errors describe the problem
