@@ -430,3 +430,62 @@ mod prop {
         }
     }
 }
+
+#[test]
+fn html_enum_table_and_required_rows() {
+    let page = "<html><body><h1>S</h1><div class=\"operation\"><h2>Paint</h2>\n\
+        <table class='params'><caption><b>Paint</b> Parameters:</caption><thead><tr><th>Name</th></tr></thead>\
+        <tbody><tr><td>Colour</td><td>body</td><td>Colour</td><td>No</td><td>Which</td></tr>\
+        <tr><td>Name</td><td>body</td><td>string</td><td>Yes</td><td></td></tr>\
+        <tr><td>Sizes</td><td>query</td><td>List&lt;int?&gt;</td><td>No</td><td></td></tr></tbody></table>\n\
+        <table class='params'><caption><b>PaintResult</b> Parameters:</caption>\
+        <tbody><tr><td>Done</td><td>form</td><td>bool</td><td>No</td><td></td></tr></tbody></table>\n\
+        <table class='enum'><caption><b>Colour</b> Enum:</caption>\
+        <tbody><tr><td>Red</td><td>0</td></tr><tr><td>Green</td><td>1</td></tr></tbody></table>\n\
+        <div class=\"response\"><pre>HTTP/1.1 200 OK\n\n{&quot;done&quot;:false}</pre></div>\
+        </div></body></html>";
+    let s = read(page, "p.html").unwrap();
+    let paint = ty(&s, "Paint");
+    let opt: Vec<(&str, bool)> = paint
+        .properties
+        .iter()
+        .map(|p| (p.name.as_str(), p.optional))
+        .collect();
+    // Enums are value types; `Yes` in the Required column makes a member required.
+    assert_eq!(opt, [("Colour", false), ("Name", false), ("Sizes", true)]);
+    assert_eq!(
+        paint.properties[2].ty,
+        TypeRef::list(TypeRef::nullable(TypeRef::Primitive(Primitive::I32)))
+    );
+    let colour = ty(&s, "Colour").as_enum().unwrap();
+    let members: Vec<(&str, Option<i64>)> = colour
+        .members
+        .iter()
+        .map(|m| (m.name.as_str(), m.value))
+        .collect();
+    assert_eq!(members, [("Red", Some(0)), ("Green", Some(1))]);
+    let op = s.find_operation("Paint").unwrap();
+    assert_eq!(op.response, Some(TypeRef::named("PaintResult")));
+    assert_eq!(op.location.as_ref().unwrap().line, 1);
+}
+
+#[test]
+fn text_page_nav_line_is_not_description() {
+    let page = "Svc\n\n<back to all web services\n\nOp\n\nDoes things.\n\
+                Metadata C# JavaScript TypeScript Dart\n\n\
+                export class Op\n{\n    public x?: string;\n}\n\n\
+                export class OpResponse\n{\n    public y?: string;\n}\n\n\
+                HTTP + JSON\n\nPOST /json/reply/Op HTTP/1.1\nHost: x\n\n{\"x\":\"String\"}\n\
+                HTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"z\":\"String\"}\n";
+    let s = read(page, "p.txt").unwrap();
+    let op = s.find_operation("Op").unwrap();
+    assert_eq!(op.description.as_deref(), Some("Does things."));
+    assert_eq!(op.response, Some(TypeRef::named("OpResponse")));
+    // The guess is reported at the response sample's line.
+    let w = s
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("naming convention"))
+        .unwrap();
+    assert_eq!(w.location.as_ref().unwrap().line, 29);
+}

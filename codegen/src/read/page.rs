@@ -35,7 +35,7 @@ pub fn read(text: &str, file: &str) -> Result<Schema> {
         extract::from_text(text)
     }
     .map_err(|(line, msg)| Error::parse(SourceLocation::new(file, line, 0), msg))?;
-    build(info, file, html)
+    build(info, file)
 }
 
 /// True when `text` is an operation metadata page: HTML with an operation heading, or the
@@ -159,7 +159,7 @@ fn host_is_camel(keys: &[String]) -> bool {
     starts_upper <= starts_lower
 }
 
-fn build(info: PageInfo, file: &str, html: bool) -> Result<Schema> {
+fn build(info: PageInfo, file: &str) -> Result<Schema> {
     let (keys, response_shape) = sample_keys(&info);
     let camel = host_is_camel(&keys);
     let mut from_tables = false;
@@ -201,7 +201,7 @@ fn build(info: PageInfo, file: &str, html: bool) -> Result<Schema> {
         });
     };
     schema.service_name = info.service.clone();
-    let op_loc = Some(SourceLocation::file(file));
+    let op_loc = Some(SourceLocation::new(file, info.operation_line, 0));
 
     if schema.find_type(&info.operation, 0).is_none() {
         schema.warn(
@@ -307,13 +307,16 @@ fn build(info: PageInfo, file: &str, html: bool) -> Result<Schema> {
         req.description = info.description.clone();
     }
     if !has_response {
+        let loc = Some(match &info.response {
+            Some(r) => SourceLocation::new(file, r.body_line, 0),
+            None => SourceLocation::new(file, info.operation_line, 0),
+        });
         let response = infer_response(
             &mut schema,
             &info.operation,
             response_shape,
             from_tables,
-            file,
-            html,
+            loc,
         );
         schema.operations[idx].response = response;
     }
@@ -445,10 +448,8 @@ fn infer_response(
     op: &str,
     shape: Option<SampleShape>,
     from_tables: bool,
-    file: &str,
-    _html: bool,
+    loc: Option<SourceLocation>,
 ) -> Option<TypeRef> {
-    let loc = Some(SourceLocation::file(file));
     let (keys, is_array) = match &shape {
         Some(SampleShape::Object(k)) => (k.clone(), false),
         Some(SampleShape::Array(k)) => (k.clone(), true),

@@ -64,6 +64,8 @@ pub(crate) struct Sample {
 pub(crate) struct PageInfo {
     pub service: Option<String>,
     pub operation: String,
+    /// Line of the operation name (1-based).
+    pub operation_line: u32,
     pub description: Option<String>,
     pub requires_auth: bool,
     /// `[Tag]` groups shown under the title.
@@ -111,6 +113,7 @@ pub(crate) fn from_html(src: &str) -> Result<PageInfo, (u32, String)> {
         return Err((1, "no operation name: the page has no <h2> heading".into()));
     };
     info.operation = clean(&h2.text());
+    info.operation_line = h2.line;
     if info.operation.is_empty() {
         return Err((h2.line, "the operation heading (<h2>) is empty".into()));
     }
@@ -429,6 +432,8 @@ fn is_marker(line: &str) -> bool {
         || l.starts_with("Required permission")
         || l.starts_with("Requires the permission")
         || l.ends_with(" Parameters:")
+        // The language tabs' labels: `Metadata C# JavaScript TypeScript Dart ...`.
+        || (l.starts_with("Metadata") && (l.contains("C#") || l.contains("TypeScript")))
         || is_code_start(line)
         || is_code_end(line)
 }
@@ -459,6 +464,7 @@ pub(crate) fn from_text(src: &str) -> Result<PageInfo, (u32, String)> {
         return Err((1, "no operation name found in the page text".into()));
     };
     info.operation = lines[title_idx].trim().to_string();
+    info.operation_line = title_idx as u32 + 1;
     if !info
         .operation
         .chars()

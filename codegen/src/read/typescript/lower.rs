@@ -93,6 +93,7 @@ impl Lowering<'_> {
             aliases,
             enum_names,
             warnings: Vec::new(),
+            member: None,
         };
         for decl in &file.decls {
             match decl {
@@ -139,6 +140,7 @@ pub(crate) fn csharp_type_ref(t: &TsType) -> TypeRef {
         aliases: HashMap::new(),
         enum_names: HashSet::new(),
         warnings: Vec::new(),
+        member: None,
     };
     ctx.type_ref(t, &[], Pos::default())
 }
@@ -153,6 +155,8 @@ struct Ctx<'a> {
     aliases: HashMap<&'a str, &'a AliasDecl>,
     enum_names: HashSet<&'a str>,
     warnings: Vec<crate::model::Warning>,
+    /// `Type.member` being lowered, for warning messages.
+    member: Option<String>,
 }
 
 /// What a reference in `extends`/`implements` turned out to mean.
@@ -168,6 +172,11 @@ enum Heritage {
 impl Ctx<'_> {
     fn warn(&mut self, pos: Pos, msg: String) {
         let loc = self.lowering.loc(pos);
+        // Name the member concerned when the message does not already.
+        let msg = match &self.member {
+            Some(m) if !msg.contains('`') => format!("`{m}`: {msg}"),
+            _ => msg,
+        };
         self.warnings.push(crate::model::Warning::new(loc, msg));
     }
 
@@ -309,7 +318,9 @@ impl Ctx<'_> {
                 description: self.description(&p.leading, "ApiMember"),
                 ..Property::default()
             };
+            self.member = Some(format!("{}.{}", c.name, p.name));
             let raw = self.type_ref(&p.ty, &params, p.pos);
+            self.member = None;
             prop.ty = raw;
             prop.api_member = p.leading.attr("ApiMember").map(api_member);
             prop.data_member = p.leading.attr("DataMember").map(data_member);
