@@ -5,6 +5,10 @@
 //! * `Name` — the type(s) called `Name` (any arity);
 //! * `Name.*` — `Name`, and everything it depends on, transitively: member types, generic
 //!   arguments, base types, and for a request DTO its response type;
+//! * `*.Name` — every operation whose request or response depends on `Name`, expanded like
+//!   `Request.*`;
+//! * `{tag}` or `{tag1,tag2}` — every operation with one of these tags, expanded like
+//!   `Request.*`;
 //! * a pattern with `*` elsewhere is a glob over names (`Session*`, `*Response`, `*`).
 //!
 //! Exclusion is applied after inclusion and removes types by the same patterns (without
@@ -27,6 +31,17 @@ pub fn select(schema: &Schema, include: &[String], exclude: &[String]) -> Result
     }
     for pattern in include {
         let pattern = pattern.trim();
+        if let Some(roots) = operation_roots(schema, pattern) {
+            if roots.is_empty() {
+                return Err(Error::Config(format!(
+                    "--include `{pattern}` matches no operation in the input"
+                )));
+            }
+            for root in roots {
+                add_closure(schema, (root, 0), &mut keep);
+            }
+            continue;
+        }
         let (name_pattern, closure) = match pattern.strip_suffix(".*") {
             Some(name) => (name, true),
             None => (pattern, false),
@@ -75,6 +90,35 @@ pub fn select(schema: &Schema, include: &[String], exclude: &[String]) -> Result
         .cloned()
         .collect();
     Ok(out)
+}
+
+/// Request types selected by an operation pattern (`*.Name`, `{tag}`), or `None` when
+/// `pattern` is not one.
+fn operation_roots(schema: &Schema, pattern: &str) -> Option<Vec<String>> {
+    if let Some(tags) = pattern.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
+        let tags: Vec<&str> = tags.split(',').map(str::trim).collect();
+        return Some(
+            schema
+                .operations
+                .iter()
+                .filter(|op| op.tags.iter().any(|t| tags.contains(&t.as_str())))
+                .map(|op| op.request.clone())
+                .collect(),
+        );
+    }
+    let name = pattern.strip_prefix("*.")?;
+    Some(
+        schema
+            .operations
+            .iter()
+            .filter(|op| {
+                let mut deps = HashSet::new();
+                add_closure(schema, (op.request.clone(), 0), &mut deps);
+                deps.iter().any(|(n, _)| n == name)
+            })
+            .map(|op| op.request.clone())
+            .collect(),
+    )
 }
 
 /// Glob match with `*` wildcards; exact match otherwise.
@@ -183,6 +227,18 @@ mod tests {
         let names: Vec<_> = out.types.iter().map(|t| t.name.as_str()).collect();
         assert_eq!(names, ["Item", "Base", "Other"]);
         assert!(out.operations.is_empty());
+    }
+
+    #[test]
+    fn operation_patterns() {
+        let mut s = schema();
+        s.operations[0].tags = vec!["crm".into()];
+        let by_tag = select(&s, &["{crm}".into()], &[]).unwrap();
+        assert_eq!(by_tag.types.len(), 4);
+        let by_dep = select(&s, &["*.Item".into()], &[]).unwrap();
+        assert_eq!(by_dep.operations.len(), 1);
+        assert!(select(&s, &["*.Other".into()], &[]).is_err());
+        assert!(select(&s, &["{nope}".into()], &[]).is_err());
     }
 
     #[test]

@@ -50,11 +50,12 @@ enum Command {
         #[arg(long, default_value = "auto", value_parser = parse_format)]
         format: Format,
         /// Only these types: `Name`, `Name.*` (with everything it depends on, and a
-        /// request's response), or a glob like `Session*`. Repeatable or comma-separated.
-        #[arg(long, value_delimiter = ',', value_name = "PATTERN")]
+        /// request's response), `*.Name` (every operation using `Name`), `{tag}` (every
+        /// operation with that tag), or a glob like `Session*`. Repeatable.
+        #[arg(long, value_name = "PATTERN")]
         include: Vec<String>,
-        /// Leave these types out (`Name` or a glob). Repeatable or comma-separated.
-        #[arg(long, value_delimiter = ',', value_name = "PATTERN")]
+        /// Leave these types out (`Name` or a glob). Repeatable.
+        #[arg(long, value_name = "PATTERN")]
         exclude: Vec<String>,
         /// Rust type for TypeScript `number`, whose .NET type is lost: f64, i64 or i32.
         #[arg(long, default_value = "f64", value_parser = parse_number_type)]
