@@ -548,3 +548,43 @@ fn comments_inside_skipped_code_do_not_attach() {
     assert_eq!(y.api_member, None);
     assert!(s.find_operation("A").unwrap().routes.is_empty());
 }
+
+#[test]
+fn prettier_formatted_module() {
+    let s = read(&fixture("prettier.ts"), "prettier.ts").unwrap();
+    let base = ty(&s, "Base");
+    assert_eq!(base.namespace.as_deref(), Some("Hub2"));
+    // Semicolon-less members, aliases to `ReadonlyArray`/`Record` with trailing commas.
+    assert_eq!(prop_ty(base, "ids"), TypeRef::list(prim(Primitive::Number)));
+    assert_eq!(
+        prop_ty(base, "map"),
+        TypeRef::map(
+            prim(Primitive::String),
+            TypeRef::list(TypeRef::named("Base"))
+        )
+    );
+    assert_eq!(
+        prop_ty(base, "list"),
+        TypeRef::list(prim(Primitive::String))
+    );
+    let caps: Vec<Option<i64>> = enum_members(ty(&s, "Caps"))
+        .into_iter()
+        .map(|m| m.1)
+        .collect();
+    assert_eq!(caps, [Some(0), Some(1), Some(2), Some(3)]);
+    // Decorators are skipped; the decorated class is still read.
+    let derived = ty(&s, "Derived");
+    assert_eq!(derived.base, Some(TypeRef::named("Base")));
+    let names: Vec<&str> = derived.properties.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["value"]);
+    assert!(
+        s.warnings
+            .iter()
+            .any(|w| w.message.contains("index signature is ignored"))
+    );
+    let op = s.find_operation("Fetch").unwrap();
+    assert_eq!(op.response, Some(TypeRef::named("Derived")));
+    assert_eq!(op.method.as_deref(), Some("GET"));
+    assert_eq!(op.routes[0].path, "/x/{Id}");
+    assert_eq!(ty(&s, "Fetch").description.as_deref(), Some("Fetch"));
+}

@@ -255,17 +255,20 @@ impl Ctx<'_> {
         }
         if let Some((k, v)) = &c.index {
             if ty.base.is_some() {
+                // The base carries real fields; an extra index signature is a customisation
+                // that allows arbitrary members, which a struct cannot express.
                 self.warn(
                     c.pos,
                     format!(
-                        "`{}` has both a base class and an index signature; the index signature wins",
+                        "`{}` has both a base class and an index signature; the index signature is ignored",
                         c.name
                     ),
                 );
+            } else {
+                let key = self.type_ref(k, &params, c.pos);
+                let value = self.type_ref(v, &params, c.pos);
+                ty.base = Some(TypeRef::map(key, value));
             }
-            let key = self.type_ref(k, &params, c.pos);
-            let value = self.type_ref(v, &params, c.pos);
-            ty.base = Some(TypeRef::map(key, value));
         }
         for a in &c.leading.attrs {
             if a.is("Route") {

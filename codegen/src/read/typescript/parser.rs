@@ -495,6 +495,10 @@ impl<'t> Parser<'t> {
             return Ok(params);
         }
         loop {
+            // Prettier leaves a trailing comma in multi-line parameter lists.
+            if self.eat_punct('>') && !params.is_empty() {
+                return Ok(params);
+            }
             let (name, _) = self.ident("a type parameter name")?;
             params.push(name);
             if self.eat_ident("extends") {
