@@ -897,6 +897,62 @@ namespace Evo.Voice
         assert_eq!(e.members.len(), 2);
     }
 
+    /// The real `/types/csharp` capture in `../shared/samples` (skipped when absent).
+    #[test]
+    fn real_types_csharp() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shared/samples/types-csharp.cs");
+        let Ok(src) = std::fs::read_to_string(&path) else {
+            eprintln!("skipped: {} is not available", path.display());
+            return;
+        };
+        use crate::model::{EnumRepr, Primitive, TypeRef};
+        let s = crate::read::typescript::read_with_offset(
+            &src,
+            "types-csharp.cs",
+            0,
+            crate::read::typescript::lower::Flavor::CSharp { camel: true },
+        )
+        .unwrap();
+        assert!(s.warnings.is_empty(), "{:?}", s.warnings);
+        let op = s.find_operation("AddConferenceMember").unwrap();
+        assert_eq!(op.response, Some(TypeRef::named("SessionInfo")));
+        assert_eq!(
+            op.routes[0].path,
+            "/sessions/{sessionId}/conference/members"
+        );
+        let acm = s.find_type("AddConferenceMember", 0).unwrap();
+        assert_eq!(acm.properties[0].wire_name, "sessionId");
+        assert_eq!(
+            acm.properties[0].description.as_deref(),
+            Some("The ID of the active session")
+        );
+        assert_eq!(
+            s.find_type("SessionInfo", 0).unwrap().base,
+            Some(TypeRef::named("EntityInfo"))
+        );
+        assert_eq!(
+            s.find_type("NodeParameterMap", 0).unwrap().base,
+            Some(TypeRef::map(
+                TypeRef::Primitive(Primitive::String),
+                TypeRef::named("NodeParameter")
+            ))
+        );
+        let flags = s.find_type("EndpointFlags", 0).unwrap().as_enum().unwrap();
+        assert_eq!(flags.repr, EnumRepr::Flags);
+        assert_eq!(flags.members.last().unwrap().value, Some(15));
+        let ls = s.find_type("ListSessions", 0).unwrap();
+        assert_eq!(
+            ls.base,
+            Some(TypeRef::generic(
+                "ListRequest",
+                vec![TypeRef::named("SessionInfo")]
+            ))
+        );
+        assert!(s.find_operation("DeleteSession").unwrap().returns_void);
+        assert_eq!(s.find_type("ListRequest", 1).unwrap().generic_params, ["T"]);
+    }
+
     #[test]
     fn errors_have_positions() {
         let e = parse("public class A {\n  public int X { get; set; }\n").unwrap_err();
