@@ -701,6 +701,13 @@ impl<'s> Emitter<'s> {
             derive_dto = quote!(, ::dto::Dto);
             request_attrs = self.request_attrs(&def, op, &fields, &mut docs);
         }
+        // The operation name (`dto::Request::NAME`) is the serde name: keep the .NET one.
+        let container_rename = if names::unraw(&name.to_string()) != def.name {
+            let original = &def.name;
+            quote!(, rename = #original)
+        } else {
+            quote!()
+        };
         let body = if field_tokens.is_empty() {
             quote!({})
         } else {
@@ -711,7 +718,7 @@ impl<'s> Emitter<'s> {
             #allow
             #[derive(Debug, Clone, PartialEq, Default)]
             #[derive(::serde::Serialize, ::serde::Deserialize #derive_dto)]
-            #[serde(default)]
+            #[serde(default #container_rename)]
             #(#request_attrs)*
             pub struct #name #generics #body
         }
@@ -914,6 +921,12 @@ impl<'s> Emitter<'s> {
                         #vident,
                     });
                 }
+                let container_rename = if names::unraw(&name.to_string()) != def.name {
+                    let original = &def.name;
+                    quote!(#[serde(rename = #original)])
+                } else {
+                    quote!()
+                };
                 let allow = if set.any_underscore() {
                     quote!(#[allow(non_camel_case_types)])
                 } else {
@@ -937,6 +950,7 @@ impl<'s> Emitter<'s> {
                     #allow
                     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
                     #[derive(::serde::Serialize, ::serde::Deserialize)]
+                    #container_rename
                     pub enum #name {
                         #(#variants)*
                     }

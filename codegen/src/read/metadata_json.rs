@@ -653,6 +653,12 @@ impl<'a> Reader<'a> {
         }
         let (bare, arity) = split_arity(base);
         let bare = bare.trim_start_matches('\'');
+        // `Outer+Inner` (nested class) and `Some.Namespace.Name`: the type is `Inner`/`Name`.
+        let bare = if bare.contains('<') {
+            bare
+        } else {
+            bare.rsplit(['.', '+']).next().unwrap_or(bare)
+        };
         if arity > 0 && parsed.len() != arity {
             // Generic args missing (old documents): use `Any` and say so.
             self.schema.warn(
