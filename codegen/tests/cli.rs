@@ -18,7 +18,19 @@ const EVOVOICE: &str = concat!(
 );
 
 fn dtogen() -> Command {
-    Command::cargo_bin("dtogen").expect("dtogen is built")
+    let mut cmd = Command::cargo_bin("dtogen").expect("dtogen is built");
+    // The loopback test server must be reached directly, whatever the environment says.
+    for var in [
+        "HTTP_PROXY",
+        "http_proxy",
+        "HTTPS_PROXY",
+        "https_proxy",
+        "ALL_PROXY",
+        "all_proxy",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd
 }
 
 /// A fresh, empty directory for one test (std only; removed at the start of the next run).
