@@ -588,3 +588,17 @@ fn prettier_formatted_module() {
     assert_eq!(op.routes[0].path, "/x/{Id}");
     assert_eq!(ty(&s, "Fetch").description.as_deref(), Some("Fetch"));
 }
+
+#[test]
+fn call_signatures_and_literal_types() {
+    let s = read(
+        "export interface F { (x: number): string; <T>(y: T): T; flag: true; s?: symbol; }",
+        "f.ts",
+    )
+    .unwrap();
+    let f = ty(&s, "F");
+    let names: Vec<&str> = f.properties.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["flag", "s"]);
+    assert_eq!(prop_ty(f, "flag"), prim(Primitive::Bool));
+    assert_eq!(prop_ty(f, "s"), prim(Primitive::Any));
+}

@@ -85,7 +85,11 @@ impl Element {
                 }
                 Some(Node::Text(t)) => out.push_str(t),
                 Some(Node::Element(e)) => {
-                    if e.tag == "br" {
+                    let block = matches!(
+                        e.tag.as_str(),
+                        "p" | "div" | "li" | "ul" | "ol" | "h1" | "h2" | "h3" | "h4" | "tr"
+                    );
+                    if e.tag == "br" || (block && !out.is_empty() && !out.ends_with('\n')) {
                         out.push('\n');
                     }
                     stack.push(e.children.iter());
@@ -307,6 +311,8 @@ mod tests {
         assert_eq!(ths, ["POST", "/x"]);
         assert_eq!(doc.by_tag("p").len(), 2);
         assert_eq!(doc.by_tag("b").len(), 0);
+        let d = parse("<h3 id='desc'><p>one</p><p>two <b>x</b></p></h3>");
+        assert_eq!(d.by_tag("h3")[0].text(), "one\ntwo x");
     }
 
     #[test]

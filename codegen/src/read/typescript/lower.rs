@@ -710,6 +710,8 @@ impl Ctx<'_> {
             _ => match self.lowering.flavor {
                 Flavor::TypeScript => match name {
                     "number" | "Number" | "bigint" => Primitive::Number,
+                    "true" | "false" => Primitive::Bool,
+                    "symbol" => Primitive::Any,
                     "Date" => Primitive::DateTime,
                     _ => return None,
                 },

@@ -650,6 +650,12 @@ impl<'t> Parser<'t> {
             return Ok(());
         }
 
+        if self.is_punct('(') || self.is_punct('<') {
+            // Call signature `(x: T): U;` in an interface: not data.
+            self.skip_method(start_pos, "call signature")?;
+            self.forget_comments_inside();
+            return Ok(());
+        }
         let name = match self.peek() {
             Some(Tok::Ident(w) | Tok::Str(w) | Tok::Num(w)) => w.clone(),
             _ => return self.err(format!("expected a member of `{}`", class.name)),
