@@ -240,3 +240,24 @@ fn output_is_deterministic() {
         assert_eq!(again, first);
     }
 }
+
+#[test]
+fn undeclared_generic_parameters_become_any_value() {
+    use dto_codegen::model::{Property, Schema, TypeDef, TypeRef};
+    let mut schema = Schema::default();
+    let mut def = TypeDef::class("Loose");
+    def.properties.push(Property {
+        name: "Item".into(),
+        wire_name: "item".into(),
+        ty: TypeRef::GenericParam("T".into()),
+        ..Property::default()
+    });
+    schema.types.push(def);
+    let emitted = dto_codegen::emit::emit(&schema, &Default::default()).unwrap();
+    assert!(
+        emitted.code.contains("pub item: ::dto::Value"),
+        "{}",
+        emitted.code
+    );
+    assert_eq!(emitted.warnings.len(), 1, "{:?}", emitted.warnings);
+}

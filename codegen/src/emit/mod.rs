@@ -442,9 +442,22 @@ impl<'s> Emitter<'s> {
     fn rust_type(&mut self, ty: &TypeRef, owner: &TypeDef) -> TokenStream {
         match ty {
             TypeRef::Primitive(p) => self.primitive(*p),
-            TypeRef::GenericParam(p) => {
+            TypeRef::GenericParam(p) if owner.generic_params.contains(p) => {
                 let id = param_ident(p);
                 quote!(#id)
+            }
+            TypeRef::GenericParam(p) => {
+                // A parameter the type does not declare (an unsubstituted base parameter, a
+                // reader's guess): any value, rather than code that does not compile.
+                self.warn(
+                    owner.location.clone(),
+                    format!(
+                        "{}: generic parameter `{p}` is not declared by the type; any value is \
+                         accepted there",
+                        owner.name
+                    ),
+                );
+                quote!(::dto::Value)
             }
             TypeRef::Named { name, args } => {
                 if args.is_empty() && owner.generic_params.iter().any(|p| p == name) {
