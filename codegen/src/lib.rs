@@ -27,6 +27,43 @@
 //! ```
 //!
 //! Generated code needs the `dto` and `serde` crates as dependencies.
+//!
+//! # In a build script
+//!
+//! ```no_run
+//! // build.rs
+//! fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     let generated = dto_codegen::Config::new()
+//!         .input("schemas/evovoice/types-metadata.json") // or TypeScript, a page, a URL
+//!         .include(["AddConferenceMember.*"])
+//!         .file_name("evovoice.rs")
+//!         .generate()?; // $OUT_DIR/evovoice.rs, cargo:rerun-if-changed, cargo:warning
+//!     assert!(generated.path.is_some());
+//!     Ok(())
+//! }
+//! ```
+//!
+//! then `include!(concat!(env!("OUT_DIR"), "/evovoice.rs"));` where the DTOs should live.
+//!
+//! # Type mapping
+//!
+//! | .NET (metadata JSON) | Rust |
+//! | --- | --- |
+//! | `Int32`, `Int64`, `UInt64`, `Int16`, `Byte`, ... | `i32`, `i64`, `u64`, `i16`, `u8`, ... |
+//! | `Double`, `Single` | `f64`, `f32` |
+//! | `Boolean` | `bool` |
+//! | `String`, `Char` | `String` |
+//! | `Decimal`, `Byte[]`, `DateTime`, `DateTimeOffset`, `TimeSpan`, `Guid`, `Uri` | `String`: the JSON/JSV text kept verbatim (no precision or format loss) |
+//! | `Object`, interfaces, types defined nowhere | `dto::Value` |
+//! | `Nullable<T>`, optional members | `Option<T>` |
+//! | `List<T>`, `T[]`, `IEnumerable<T>`, ... | `Vec<T>` |
+//! | `Dictionary<K, V>` | `dto::IndexMap<K, V>` (order-preserving) |
+//! | TypeScript `number` | `f64` ([`Config::number_type`] to change) |
+//! | string enum | Rust enum, variants renamed to the wire names, first is `Default` |
+//! | integer / `[Flags]` enum | integer newtype with one constant per member (flags combine with `\|`) |
+//!
+//! The rules for structs (field order, renames, `Box`, keywords, built-ins) are listed in
+//! [`emit`].
 
 pub mod config;
 pub mod emit;
