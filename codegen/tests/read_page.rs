@@ -489,3 +489,35 @@ fn text_page_nav_line_is_not_description() {
         .unwrap();
     assert_eq!(w.location.as_ref().unwrap().line, 29);
 }
+
+#[test]
+fn xml_page_sample_names_the_response() {
+    let page = "Svc\n\n<back to all web services\n\nGetThing\n\n\
+                export class GetThing\n{\n    public id?: string;\n}\n\n\
+                export class Thing\n{\n    public id?: string;\n}\n\n\
+                HTTP + XML\n\n\
+                POST /xml/reply/GetThing HTTP/1.1\nHost: x\n\n<GetThing xmlns=\"x\"><Id>String</Id></GetThing>\n\
+                HTTP/1.1 200 OK\nContent-Type: application/xml\n\n\
+                <?xml version=\"1.0\" encoding=\"utf-8\"?>\n<ArrayOfThing xmlns:i=\"x\"><Thing><Id>String</Id></Thing></ArrayOfThing>\n";
+    let s = read(page, "x.txt").unwrap();
+    let op = s.find_operation("GetThing").unwrap();
+    assert_eq!(op.response, Some(TypeRef::list(TypeRef::named("Thing"))));
+}
+
+#[test]
+fn predefined_routes_are_not_page_routes() {
+    let page = "Svc\n\n<back to all web services\n\nOp\n\nexport class Op\n{\n    public x?: string;\n}\n\n\
+                HTTP + XML\n\nPOST /xml/reply/Op HTTP/1.1\nHost: x\n\n<Op/>\n";
+    let s = read(page, "x.txt").unwrap();
+    assert!(s.find_operation("Op").unwrap().routes.is_empty());
+    let page = page.replace("/xml/reply/Op", "/custom/op");
+    let s = read(&page, "x.txt").unwrap();
+    let op = s.find_operation("Op").unwrap();
+    assert_eq!(op.routes[0].path, "/custom/op");
+    assert_eq!(op.routes[0].verbs, ["POST"]);
+    assert!(
+        s.warnings
+            .iter()
+            .any(|w| w.message.contains("no routes table"))
+    );
+}

@@ -246,10 +246,8 @@ fn build(info: PageInfo, file: &str) -> Result<Schema> {
             .and_then(|s| Some((s.verb.clone()?, s.path.clone()?)))
     {
         // No routes table: the sample request line is the only route the page shows.
-        let generic = path.starts_with("/json/reply/")
-            || path.starts_with("/jsv/reply/")
-            || path.starts_with("/json/oneway/")
-            || path.starts_with("/jsv/oneway/");
+        // `/{format}/reply/{Op}` is the pre-defined route every operation has.
+        let generic = path.contains("/reply/") || path.contains("/oneway/");
         if !generic {
             schema.warn(
                 op_loc.clone(),
@@ -456,6 +454,17 @@ fn infer_response(
         _ => (Vec::new(), false),
     };
     let wrap = |t: TypeRef| if is_array { TypeRef::list(t) } else { t };
+    if let Some(SampleShape::Xml(root)) = &shape {
+        // XML samples name the response type: `<SessionInfo>`, `<ArrayOfSessionInfo>`.
+        if schema.find_type(root, 0).is_some() {
+            return Some(TypeRef::named(root.clone()));
+        }
+        if let Some(item) = root.strip_prefix("ArrayOf")
+            && schema.find_type(item, 0).is_some()
+        {
+            return Some(TypeRef::list(TypeRef::named(item)));
+        }
+    }
     if !keys.is_empty() {
         let wanted: HashSet<String> = keys.iter().map(|k| k.to_ascii_lowercase()).collect();
         let mut matches: Vec<String> = schema
@@ -516,6 +525,9 @@ fn infer_response(
     let why = match &shape {
         None => "the page has no response sample".to_string(),
         Some(SampleShape::Scalar) => "the response sample is not an object".to_string(),
+        Some(SampleShape::Xml(root)) => {
+            format!("the XML response sample's root `{root}` is no type")
+        }
         Some(_) => format!(
             "no type's fields match the response sample's keys ({})",
             keys.join(", ")

@@ -11,6 +11,9 @@ pub(crate) enum SampleShape {
     Object(Vec<String>),
     /// An array whose first element is an object with these keys (empty if not an object).
     Array(Vec<String>),
+    /// An XML document (`/xml/metadata` pages) whose root element has this name: the
+    /// response type's name (or `ArrayOfX` for a list).
+    Xml(String),
     /// A scalar (or empty body).
     Scalar,
 }
@@ -36,7 +39,29 @@ pub(crate) fn top_level_shape(body: &str) -> Result<SampleShape, SampleError> {
                 Ok(SampleShape::Array(Vec::new()))
             }
         }
+        Some(b'<') => Ok(xml_root(&body[i..])
+            .map(SampleShape::Xml)
+            .unwrap_or(SampleShape::Scalar)),
         _ => Ok(SampleShape::Scalar),
+    }
+}
+
+/// The root element name of an XML text, skipping `<?xml ...?>` and comments.
+fn xml_root(mut text: &str) -> Option<String> {
+    loop {
+        text = text.trim_start();
+        if text.starts_with("<?") || text.starts_with("<!") {
+            text = &text[text.find('>')? + 1..];
+            continue;
+        }
+        let rest = text.strip_prefix('<')?;
+        let end = rest
+            .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+            .unwrap_or(rest.len());
+        let name = &rest[..end];
+        // Drop a namespace prefix (`<d2p1:Foo>`).
+        let name = name.rsplit(':').next().unwrap_or(name);
+        return (!name.is_empty()).then(|| name.to_string());
     }
 }
 
@@ -207,6 +232,12 @@ mod tests {
         );
         assert_eq!(top_level_shape("{}"), Ok(SampleShape::Object(vec![])));
         assert_eq!(top_level_shape("0"), Ok(SampleShape::Scalar));
+        assert_eq!(
+            top_level_shape(
+                "<?xml version=\"1.0\"?>\n<SessionInfo xmlns:i=\"x\"><Id>a</Id></SessionInfo>"
+            ),
+            Ok(SampleShape::Xml("SessionInfo".into()))
+        );
     }
 
     #[test]
