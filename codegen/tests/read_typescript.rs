@@ -602,3 +602,19 @@ fn call_signatures_and_literal_types() {
     assert_eq!(prop_ty(f, "flag"), prim(Primitive::Bool));
     assert_eq!(prop_ty(f, "s"), prim(Primitive::Any));
 }
+
+#[test]
+fn optionality_follows_the_header_version() {
+    let body = "export class A { public id: number; }\nexport type One = 'Only';\n";
+    // No header (or a v5 one) and no `?` anywhere: `?` carried no meaning, all optional.
+    let s = read(body, "a.ts").unwrap();
+    assert!(ty(&s, "A").properties[0].optional);
+    let v5 = format!("/* Options:\nVersion: 5.00\n*/\n{body}");
+    assert!(ty(&read(&v5, "a.ts").unwrap(), "A").properties[0].optional);
+    // A v6+ header: `?` is meaningful, so `id` is required.
+    let v8 = format!("/* Options:\nVersion: 8.52\n*/\n{body}");
+    let s = read(&v8, "a.ts").unwrap();
+    assert!(!ty(&s, "A").properties[0].optional);
+    // A single-literal union is a one-member string enum.
+    assert_eq!(enum_members(ty(&s, "One")), [("Only".into(), None, None)]);
+}

@@ -87,7 +87,18 @@ impl Lowering<'_> {
             Decl::Class(c) => c.props.iter().any(|p| p.optional),
             _ => false,
         });
-        let all_optional = self.flavor == Flavor::TypeScript && !any_question;
+        // Since v6 (2022) `?` follows the .NET nullability rules, so a v6+ header means
+        // "no `?` anywhere" is a real answer.
+        let modern = file.header.as_ref().is_some_and(|h| {
+            h.entries.iter().any(|(k, v, _)| {
+                k == "Version"
+                    && v.split('.')
+                        .next()
+                        .and_then(|m| m.trim().parse::<u32>().ok())
+                        .is_some_and(|major| major >= 6)
+            })
+        });
+        let all_optional = self.flavor == Flavor::TypeScript && !any_question && !modern;
         let mut ctx = Ctx {
             lowering: self,
             aliases,
@@ -112,9 +123,11 @@ impl Lowering<'_> {
                     schema.types.push(ty);
                 }
                 Decl::Alias(a) => {
-                    if let TsType::Union(parts) = &a.ty
-                        && is_string_union(&a.ty)
-                    {
+                    if is_string_union(&a.ty) {
+                        let parts = match &a.ty {
+                            TsType::Union(parts) => parts.as_slice(),
+                            single => std::slice::from_ref(single),
+                        };
                         let mut ty = ctx.union_enum(a, parts);
                         ty.namespace = namespace.clone();
                         schema.types.push(ty);
