@@ -521,3 +521,26 @@ fn predefined_routes_are_not_page_routes() {
             .any(|w| w.message.contains("no routes table"))
     );
 }
+
+#[test]
+fn text_page_with_csharp_block() {
+    let page = "Shop API\n\n<back to all web services\n\nGetItem\n\nGets an item.\n\n\
+                Requires Authentication\nRequired role:Admin\n\
+                The following routes are available for this service:\nGET/items/{Id}\n\n\
+                namespace Shop\n{\n    public partial class GetItem\n    {\n        public virtual int Id { get; set; }\n    }\n\n\
+                    public partial class Item\n    {\n        public virtual int Id { get; set; }\n        public virtual string Name { get; set; }\n    }\n}\n\n\
+                C# GetItem DTOs\n\nHTTP + JSON\n\n\
+                GET /items/{Id} HTTP/1.1\nHost: x\n\n\
+                HTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"id\":0,\"name\":\"String\"}\n";
+    let s = read(page, "cs.txt").unwrap();
+    let op = s.find_operation("GetItem").unwrap();
+    assert!(op.requires_auth);
+    assert_eq!(op.required_roles, ["Admin"]);
+    assert_eq!(op.routes[0].verbs, ["GET"]);
+    assert_eq!(op.response, Some(TypeRef::named("Item")));
+    let item = ty(&s, "Item");
+    assert_eq!(wire_names(item), ["id", "name"]);
+    assert_eq!(item.properties[0].ty, TypeRef::Primitive(Primitive::I32));
+    assert!(!item.properties[0].optional);
+    assert_eq!(ty(&s, "GetItem").namespace.as_deref(), Some("Shop"));
+}
