@@ -6,7 +6,7 @@
 
 use std::hint::black_box;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 use serde_json::{Value, json};
 
 const EVOVOICE: &str = concat!(
@@ -261,7 +261,8 @@ fn generate(name: &str, text: &str) -> dto_codegen::Generated {
 
 fn codegen(c: &mut Criterion) {
     let mut g = c.benchmark_group("codegen");
-    g.sample_size(10);
+    // A generation takes up to seconds: ten samples of one run each (flat sampling) keep the bench short.
+    g.sample_size(10).sampling_mode(SamplingMode::Flat);
     match std::fs::read_to_string(EVOVOICE) {
         Ok(text) => {
             let code = generate("types-metadata.json", &text).code;
