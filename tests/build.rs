@@ -19,6 +19,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("types-typescript.ts", "evovoice_typescript.rs"),
         ("types-typescript.d.ts", "evovoice_ambient.rs"),
         ("json-metadata-AddConferenceMember.html", "evovoice_html.rs"),
+        (
+            "../../codegen/tests/fixtures/metadata/app-v8.json",
+            "app_v8.rs",
+        ),
     ] {
         dto_codegen::Config::new()
             .input(format!("../schemas/evovoice/{input}"))

@@ -34,6 +34,14 @@ pub mod html {
     include!(concat!(env!("OUT_DIR"), "/evovoice_html.rs"));
 }
 
+/// DTOs generated from `codegen/tests/fixtures/metadata/app-v8.json`, a reconstructed
+/// `/metadata/app.json` of a v8 AutoQuery app (built-ins defined by the document,
+/// System.Text.Json escapes, `QueryDb<From, Into>`, `Task<byte[]>` responses, nested types).
+#[allow(missing_docs)]
+pub mod app_v8 {
+    include!(concat!(env!("OUT_DIR"), "/app_v8.rs"));
+}
+
 /// DTOs generated from `codegen/tests/fixtures/metadata/rules.json`, a small document with
 /// one case per generator rule: compiling it is the first test.
 #[allow(missing_docs)]

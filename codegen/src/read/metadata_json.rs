@@ -274,7 +274,11 @@ impl<'a> Reader<'a> {
                     .collect()
             })
             .unwrap_or_default();
-        if generic_params.len() != arity || !generic_params.iter().all(|p| looks_like_param(p)) {
+        // Generic definitions list their parameters; v6.x responses listed the *closed*
+        // arguments instead (`["Todo"]`), which must not become parameter names.
+        let declared_params =
+            get_bool(obj, "isGenericTypeDef") || generic_params.iter().all(|p| looks_like_param(p));
+        if generic_params.len() != arity || !declared_params {
             if arity > 0 {
                 // v6.x wrote the *closed* arguments of a generic response here.
                 generic_params = synth_params(arity);
