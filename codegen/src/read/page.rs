@@ -448,6 +448,13 @@ fn infer_response(
     from_tables: bool,
     loc: Option<SourceLocation>,
 ) -> Option<TypeRef> {
+    // Each data class's full field set, computed once (inference compares many pairs).
+    let all_fields: Vec<(String, HashSet<String>)> = schema
+        .types
+        .iter()
+        .filter(|t| is_data_class(t))
+        .filter_map(|t| Some((t.name.clone(), wire_fields(schema, t)?)))
+        .collect();
     let (keys, is_array) = match &shape {
         Some(SampleShape::Object(k)) => (k.clone(), false),
         Some(SampleShape::Array(k)) => (k.clone(), true),
@@ -467,12 +474,10 @@ fn infer_response(
     }
     if !keys.is_empty() {
         let wanted: HashSet<String> = keys.iter().map(|k| k.to_ascii_lowercase()).collect();
-        let mut matches: Vec<String> = schema
-            .types
+        let mut matches: Vec<String> = all_fields
             .iter()
-            .filter(|t| is_data_class(t))
-            .filter(|t| wire_fields(schema, t).is_some_and(|f| f == wanted))
-            .map(|t| t.name.clone())
+            .filter(|(_, f)| *f == wanted)
+            .map(|(n, _)| n.clone())
             .collect();
         // The request echoing itself is possible but less likely than a distinct response.
         if matches.len() > 1 {
@@ -493,7 +498,7 @@ fn infer_response(
         if from_tables {
             // Parameter tables do not say which type inherits from which: find T whose own
             // fields plus another table's fields are exactly the sample's keys.
-            if let Some((derived, base)) = infer_base(schema, &wanted, op) {
+            if let Some((derived, base)) = infer_base(schema, &all_fields, &wanted, op) {
                 schema.warn(
                     loc,
                     format!(
@@ -540,30 +545,31 @@ fn infer_response(
     None
 }
 
-fn infer_base(schema: &Schema, wanted: &HashSet<String>, op: &str) -> Option<(String, String)> {
-    let own = |t: &TypeDef| -> HashSet<String> {
-        t.properties
-            .iter()
-            .map(|p| p.wire_name.to_ascii_lowercase())
-            .collect()
-    };
+fn infer_base(
+    schema: &Schema,
+    all_fields: &[(String, HashSet<String>)],
+    wanted: &HashSet<String>,
+    op: &str,
+) -> Option<(String, String)> {
     for derived in schema
         .types
         .iter()
         .filter(|t| is_data_class(t) && t.name != op && t.base.is_none())
     {
-        let d = own(derived);
+        let d: HashSet<String> = derived
+            .properties
+            .iter()
+            .map(|p| p.wire_name.to_ascii_lowercase())
+            .collect();
         if d.is_empty() || !d.is_subset(wanted) || d.len() == wanted.len() {
             continue;
         }
         let rest: HashSet<String> = wanted.difference(&d).cloned().collect();
-        if let Some(base) = schema
-            .types
+        if let Some((base, _)) = all_fields
             .iter()
-            .filter(|t| is_data_class(t) && t.name != derived.name && t.name != op)
-            .find(|t| wire_fields(schema, t).is_some_and(|f| f == rest))
+            .find(|(n, f)| *n != derived.name && n != op && *f == rest)
         {
-            return Some((derived.name.clone(), base.name.clone()));
+            return Some((derived.name.clone(), base.clone()));
         }
     }
     None

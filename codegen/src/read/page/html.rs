@@ -23,6 +23,9 @@ pub(crate) struct Element {
     pub line: u32,
 }
 
+/// Deepest element nesting kept (real pages nest about 10 levels).
+const MAX_DEPTH: usize = 256;
+
 const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
     "track", "wbr",
@@ -173,16 +176,16 @@ pub(crate) fn parse(src: &str) -> Element {
             children: Vec::new(),
             line,
         };
-        if VOID.contains(&tag.as_str()) || self_closing {
+        // Past a sane depth, elements stop nesting: the tree (and its recursive drop) stays
+        // shallow whatever the input.
+        if VOID.contains(&tag.as_str()) || self_closing || stack.len() > MAX_DEPTH {
             if let Some(top) = stack.last_mut() {
                 top.children.push(Node::Element(el));
             }
             continue;
         }
         if tag == "style" || tag == "script" {
-            let close = format!("</{tag}");
-            let lower = src[i..].to_ascii_lowercase();
-            let end = lower.find(&close).map(|e| i + e).unwrap_or(src.len());
+            let end = find_close_tag(src, i, &tag);
             let mut el = el;
             el.children.push(Node::Text(src[i..end].to_string()));
             line += src[i..end].matches('\n').count() as u32;
@@ -218,6 +221,21 @@ pub(crate) fn parse(src: &str) -> Element {
         close_top(&mut stack);
     }
     stack.pop().unwrap_or_default()
+}
+
+/// Byte index of the `</tag` (any case) closing a raw-text element, or the end of `src`.
+fn find_close_tag(src: &str, from: usize, tag: &str) -> usize {
+    let bytes = src.as_bytes();
+    let mut at = from;
+    while let Some(rel) = src[at..].find("</") {
+        let start = at + rel;
+        let name = bytes.get(start + 2..start + 2 + tag.len());
+        if name.is_some_and(|n| n.eq_ignore_ascii_case(tag.as_bytes())) {
+            return start;
+        }
+        at = start + 2;
+    }
+    src.len()
 }
 
 fn close_top(stack: &mut Vec<Element>) {
@@ -313,6 +331,18 @@ mod tests {
         assert_eq!(doc.by_tag("b").len(), 0);
         let d = parse("<h3 id='desc'><p>one</p><p>two <b>x</b></p></h3>");
         assert_eq!(d.by_tag("h3")[0].text(), "one\ntwo x");
+    }
+
+    #[test]
+    fn deep_nesting_stays_shallow() {
+        let doc = parse(&"<div>".repeat(100_000));
+        let mut depth = 0;
+        let mut cur = &doc;
+        while let Some(Node::Element(e)) = cur.children.first() {
+            depth += 1;
+            cur = e;
+        }
+        assert!(depth <= MAX_DEPTH + 2, "{depth}");
     }
 
     #[test]
