@@ -582,11 +582,16 @@ pub(crate) fn parse_route_line(line: &str) -> Option<PageRoute> {
     let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
     let path = rest[..end].to_string();
     let tail = rest[end..].trim();
+    // Cells copied from a table are tab-separated: summary, then notes.
+    let (summary, notes) = match tail.split_once('\t') {
+        Some((s, n)) => (s.trim(), n.trim()),
+        None => (tail, ""),
+    };
     Some(PageRoute {
         path,
         verbs,
-        summary: (!tail.is_empty()).then(|| tail.to_string()),
-        notes: None,
+        summary: (!summary.is_empty()).then(|| summary.to_string()),
+        notes: (!notes.is_empty()).then(|| notes.to_string()),
     })
 }
 
@@ -611,6 +616,10 @@ mod tests {
             parse_route_line("GET POST/x").unwrap().verbs,
             ["GET", "POST"]
         );
+        let r = parse_route_line("PUT\t/a\tSets a\tIdempotent").unwrap();
+        assert_eq!(r.verbs, ["PUT"]);
+        assert_eq!(r.summary.as_deref(), Some("Sets a"));
+        assert_eq!(r.notes.as_deref(), Some("Idempotent"));
         assert!(parse_route_line("Metadata C# TypeScript").is_none());
         assert!(parse_route_line("Some text/with slash").is_none());
     }
