@@ -215,6 +215,8 @@ fn modern_dialect() {
 
     let c = s.find_operation("CreateBooking").unwrap();
     assert!(c.returns_void);
+    // `getMethod() { return 'POST'; }`.
+    assert_eq!(c.method.as_deref(), Some("POST"));
     assert_eq!(c.response, None);
     let cb = ty(&s, "CreateBooking");
     assert_eq!(cb.properties[0].wire_name, "room_type");

@@ -450,6 +450,7 @@ impl<'t> CsParser<'t> {
             implements,
             props: Vec::new(),
             index: None,
+            method: None,
             leading,
         };
         if self.eat_punct(';') {

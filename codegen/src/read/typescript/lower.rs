@@ -365,6 +365,9 @@ impl Ctx<'_> {
             }
             ty.properties.push(prop);
         }
+        if let Some(m) = &c.method {
+            op.method = Some(m.clone());
+        }
         if is_op && c.is_interface && file_has_classes {
             // An operation's request is a class even when declared as an interface.
             ty.kind = TypeKind::Class;

@@ -55,6 +55,8 @@ pub(crate) struct ClassDecl {
     pub props: Vec<Prop>,
     /// `[key: K]: V;` member: the class is a map.
     pub index: Option<(TsType, TsType)>,
+    /// The verb `getMethod() { return 'POST'; }` returns (v6+ request DTOs).
+    pub method: Option<String>,
     pub leading: Leading,
 }
 
@@ -551,6 +553,7 @@ impl<'t> Parser<'t> {
             implements,
             props: Vec::new(),
             index: None,
+            method: None,
             leading,
         };
         self.parse_members(&mut class)?;
@@ -664,7 +667,16 @@ impl<'t> Parser<'t> {
         let optional = self.eat_punct('?');
         self.eat_punct('!');
         if self.is_punct('(') || self.is_punct('<') {
+            let body_start = self.i;
             self.skip_method(start_pos, "method")?;
+            if name == "getMethod" {
+                class.method = self.toks[body_start..self.i]
+                    .iter()
+                    .find_map(|t| match &t.tok {
+                        Tok::Str(s) if !s.is_empty() => Some(s.to_ascii_uppercase()),
+                        _ => None,
+                    });
+            }
             self.forget_comments_inside();
             return Ok(());
         }
