@@ -270,12 +270,16 @@ fn ambient_declarations() {
         prop_ty(g, "lookup"),
         TypeRef::map(prim(Primitive::String), TypeRef::GenericParam("T".into()))
     );
-    // v1 enums without values: members in order, no numbers.
+    // v1 enums without values: camel-cased members, PascalCase on the wire (a warned guess).
     let e = enum_members(ty(&s, "EnumType"));
     assert_eq!(
         e,
-        [("value1".into(), None, None), ("value2".into(), None, None)]
+        [
+            ("value1".into(), None, Some("Value1".into())),
+            ("value2".into(), None, Some("Value2".into()))
+        ]
     );
+    assert!(s.warnings.iter().any(|w| w.message.contains("`EnumType`")));
 }
 
 #[test]

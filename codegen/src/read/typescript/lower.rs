@@ -118,7 +118,7 @@ impl Lowering<'_> {
                     }
                 }
                 Decl::Enum(e) => {
-                    let mut ty = ctx.enum_decl(e);
+                    let mut ty = ctx.enum_decl(e, has_classes);
                     ty.namespace = namespace.clone();
                     schema.types.push(ty);
                 }
@@ -487,7 +487,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn enum_decl(&mut self, e: &EnumDecl) -> TypeDef {
+    fn enum_decl(&mut self, e: &EnumDecl, file_has_classes: bool) -> TypeDef {
         let flags = e.leading.attr("Flags").is_some();
         let mut ty = TypeDef::class(e.name.clone());
         ty.location = self.lowering.loc(e.pos);
@@ -549,6 +549,34 @@ impl Ctx<'_> {
                 known.insert(m.name.clone(), v);
             }
             members.push(member);
+        }
+        // v1 ambient `.d.ts` files camel-cased enum members (`value1`) and gave no values;
+        // the wire carries the .NET (PascalCase) names, so that is the best guess.
+        let v1_camel = self.lowering.flavor == Flavor::TypeScript
+            && !file_has_classes
+            && !e.members.is_empty()
+            && e.members.iter().all(|m| m.value.is_none())
+            && e.members
+                .iter()
+                .all(|m| m.name.starts_with(|c: char| c.is_ascii_lowercase()));
+        if v1_camel {
+            for m in &mut members {
+                let mut chars = m.name.chars();
+                let pascal: String = chars
+                    .next()
+                    .map(|c| c.to_ascii_uppercase())
+                    .into_iter()
+                    .chain(chars)
+                    .collect();
+                m.wire_name = Some(pascal);
+            }
+            self.warn(
+                e.pos,
+                format!(
+                    "enum `{}` has camel-cased members without values (v1 .d.ts); assumed the wire names are PascalCase",
+                    e.name
+                ),
+            );
         }
         // A numbered enum is only numeric on the wire when it is `[Flags]` (see the spec's
         // pitfall): TypeScript cannot tell `TreatEnumAsInteger`, so numbers alone stay String.
