@@ -34,6 +34,13 @@ pub mod html {
     include!(concat!(env!("OUT_DIR"), "/evovoice_html.rs"));
 }
 
+/// DTOs generated from `codegen/tests/fixtures/emit/tricky.dtos.ts`: TypeScript with
+/// union-type and flags enums, collection bases, arity-suffixed generics and keywords.
+#[allow(missing_docs)]
+pub mod tricky_ts {
+    include!(concat!(env!("OUT_DIR"), "/tricky_ts.rs"));
+}
+
 /// DTOs generated from `codegen/tests/fixtures/metadata/app-v8.json`, a reconstructed
 /// `/metadata/app.json` of a v8 AutoQuery app (built-ins defined by the document,
 /// System.Text.Json escapes, `QueryDb<From, Into>`, `Task<byte[]>` responses, nested types).

@@ -1,4 +1,5 @@
-//! DTOs from a reconstructed v8 `/metadata/app.json` (AutoQuery, built-ins in the document).
+//! DTOs from the fixtures: a reconstructed v8 `/metadata/app.json` (AutoQuery, built-ins in the
+//! document) and tricky TypeScript (union and flags enums, collection bases, keywords).
 
 use dto::Request;
 use pretty_assertions::assert_eq;
@@ -72,4 +73,30 @@ fn odd_responses() {
         path: Some("a/b.txt".into()),
     };
     assert!(req.to_url("GET").unwrap().starts_with("/blobs/a"));
+}
+
+#[test]
+fn tricky_typescript_compiles_and_round_trips() {
+    use workspace_tests::tricky_ts as ts;
+    let contact = ts::Contact {
+        id: 1.0,
+        email: Some("a@b".into()),
+        color: ts::Color::LightGreen,
+        shape: Some(ts::Shape::Self_),
+        access: ts::Access::READ | ts::Access::WRITE,
+        ..Default::default()
+    };
+    let json = serde_json::to_value(&contact).unwrap();
+    assert_eq!(json["e_mail"], "a@b");
+    assert_eq!(json["color"], "light-green");
+    assert_eq!(json["shape"], "Self");
+    assert_eq!(json["access"], 3);
+    let text = jsv::to_string(&contact).unwrap();
+    assert_eq!(jsv::from_str::<ts::Contact>(&text).unwrap(), contact);
+    let save = ts::SaveNode {
+        contacts: Some(ts::Contacts(vec![contact])),
+        ..Default::default()
+    };
+    assert_eq!(save.to_url("POST").unwrap(), "/nodes");
+    let _: ts::QueryDb_2<ts::Contact, ts::Node> = Default::default();
 }

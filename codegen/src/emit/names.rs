@@ -74,9 +74,9 @@ pub fn field_name(name: &str) -> String {
 /// PascalCase type name (keyword-escaped, `Self` → `Self_`).
 pub fn type_name(name: &str) -> String {
     let clean = sanitize(name);
-    // Keep names that are already PascalCase-ish as written (ServiceStack names are), so
-    // `SessionInfo` stays `SessionInfo` and `QueryDb` is not turned into `QueryDb` twice.
-    let pascal = if clean.contains('_') || clean.starts_with(|c: char| c.is_lowercase()) {
+    // Keep names that start upper-case as written (`SessionInfo`, `QueryDb_1` from TypeScript
+    // output): they are the service's names. Only lower-case starts are converted.
+    let pascal = if clean.starts_with(|c: char| c.is_ascii_lowercase()) {
         let converted = clean.to_upper_camel_case();
         if converted.is_empty() {
             clean
@@ -173,6 +173,8 @@ mod tests {
     fn types_and_variants() {
         assert_eq!(type_name("SessionInfo"), "SessionInfo");
         assert_eq!(type_name("Self"), "Self_");
+        assert_eq!(type_name("QueryDb_1"), "QueryDb_1");
+        assert_eq!(type_name("my_type"), "MyType");
         assert_eq!(type_name("str"), "Str");
         assert_eq!(type_name("u8"), "U8");
         assert_eq!(variant_name("camelUPPER"), "CamelUpper");
