@@ -32,6 +32,18 @@ pub fn format(compact: &str) -> Result<String> {
     Ok(String::from_utf8(out).expect("formatted JSV is UTF-8"))
 }
 
+/// The characters the formatter acts on; everything else is copied in runs.
+static ACTS_ON: [bool; 256] = {
+    let mut table = [false; 256];
+    let special = b"{[}]\",:";
+    let mut i = 0;
+    while i < special.len() {
+        table[special[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 pub(crate) fn format_into(input: &[u8], out: &mut Vec<u8>) {
     fn newline(out: &mut Vec<u8>, depth: i64) {
         out.push(b'\n');
@@ -45,7 +57,15 @@ pub(crate) fn format_into(input: &[u8], out: &mut Vec<u8>) {
     let mut in_quotes = false;
     let mut i = 0;
     while i < input.len() {
-        let c = input[i];
+        // Copy the run of ordinary characters up to the next one that matters, in one go.
+        let run_start = i;
+        while i < input.len() && !ACTS_ON[input[i] as usize] {
+            i += 1;
+        }
+        out.extend_from_slice(&input[run_start..i]);
+        let Some(&c) = input.get(i) else {
+            break;
+        };
         match c {
             b'{' | b'[' => {
                 let after_colon = i > 0 && input[i - 1] == b':';
@@ -78,13 +98,14 @@ pub(crate) fn format_into(input: &[u8], out: &mut Vec<u8>) {
                 newline(out, depth);
                 space_after_colon = true;
             }
-            _ => {
+            b':' => {
                 out.push(c);
-                if c == b':' && space_after_colon {
+                if space_after_colon {
                     out.push(b' ');
                     space_after_colon = false;
                 }
             }
+            _ => out.push(c),
         }
         i += 1;
     }
