@@ -185,6 +185,7 @@ fn undefined_types_and_interfaces_are_any_value() {
     let legacy = GetLegacy {
         thing: Some(LegacyThing::String("whatever".into())),
         wrapped: Some(Wrapper::Null),
+        old: Some(Legacy_Thing::Null),
     };
     let json = serde_json::to_string(&legacy).unwrap();
     let back: GetLegacy = serde_json::from_str(&json).unwrap();

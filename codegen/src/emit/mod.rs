@@ -421,8 +421,10 @@ impl<'s> Emitter<'s> {
                 " {shown} is referenced by the service metadata but not defined in it, so its \
                  shape is unknown: any value is accepted."
             );
+            let allow = allow_attr(&ident);
             items.push(quote! {
                 #[doc = #doc]
+                #allow
                 pub type #ident = ::dto::Value;
             });
         }
@@ -955,6 +957,7 @@ impl<'s> Emitter<'s> {
                     );
                     return quote! {
                         #(#docs)*
+                        #allow
                         pub type #name = ::std::string::String;
                     };
                 }
