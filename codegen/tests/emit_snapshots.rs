@@ -261,3 +261,22 @@ fn undeclared_generic_parameters_become_any_value() {
     );
     assert_eq!(emitted.warnings.len(), 1, "{:?}", emitted.warnings);
 }
+
+#[test]
+fn guesses_are_reported_as_warnings() {
+    let json = include_str!("fixtures/metadata/app-v8.json");
+    let generated = dto_codegen::generate_to_string("app.json", json).unwrap();
+    let warnings: Vec<String> = generated.warnings.iter().map(|w| w.to_string()).collect();
+    let expect = [
+        "CreatorKitTasks: the metadata names no response type",
+        "value type `GeoPoint` is not defined; treated as a string",
+        "type `BookingSummary` is referenced but defined nowhere",
+    ];
+    for e in expect {
+        assert!(warnings.iter().any(|w| w.contains(e)), "{e}: {warnings:#?}");
+    }
+    assert!(
+        warnings.iter().all(|w| w.starts_with("app.json:")),
+        "every warning has a location: {warnings:#?}"
+    );
+}

@@ -885,6 +885,15 @@ impl<'s> Emitter<'s> {
         } else if let Some(resp) = &op.response {
             let ty = self.rust_type(resp, def);
             attrs.push(quote!(#[returns(#ty)]));
+        } else {
+            self.warn(
+                op.location.clone().or(def.location.clone()),
+                format!(
+                    "{}: the metadata names no response type; its dto::Request::Response is \
+                     dto::Value (any response)",
+                    def.name
+                ),
+            );
         }
         if op.requires_auth {
             attrs.push(quote!(#[authenticate]));
