@@ -29,22 +29,39 @@ use crate::number;
 /// | map, struct | `{Key:value,...}` |
 /// | unit variant | its name: `Active` |
 /// | newtype / tuple / struct variant | `{Name:value}`, `{Name:[a,b]}`, `{Name:{A:1}}` (serde's externally tagged form) |
-pub struct Serializer<'a> {
-    out: &'a mut Vec<u8>,
+pub struct Serializer {
+    // Owned rather than borrowed: one indirection less on every write.
+    out: Vec<u8>,
     include_none: bool,
     // Set by `serialize_none`/`serialize_unit`, cleared by everything that writes a value, so a struct
     // or map can tell afterwards that the member it just wrote was null.
     wrote_none: bool,
 }
 
-impl<'a> Serializer<'a> {
-    /// A serializer that appends compact JSV to `out`.
-    pub fn new(out: &'a mut Vec<u8>) -> Self {
+impl Default for Serializer {
+    fn default() -> Self {
+        Serializer::new()
+    }
+}
+
+impl Serializer {
+    /// A serializer writing compact JSV into a new buffer.
+    pub fn new() -> Self {
+        Serializer::with_buffer(Vec::with_capacity(128))
+    }
+
+    /// A serializer appending compact JSV to `buffer` (reuse one to avoid allocating).
+    pub fn with_buffer(buffer: Vec<u8>) -> Self {
         Serializer {
-            out,
+            out: buffer,
             include_none: false,
             wrote_none: false,
         }
+    }
+
+    /// The JSV written so far.
+    pub fn into_inner(self) -> Vec<u8> {
+        self.out
     }
 
     /// Write `None` struct members and map values as empty values (`{A:,B:1}`) instead of leaving them out.
@@ -74,9 +91,9 @@ pub fn to_string<T: ?Sized + Serialize>(value: &T) -> Result<String> {
 
 /// Serialize `value` as compact JSV into a byte vector.
 pub fn to_vec<T: ?Sized + Serialize>(value: &T) -> Result<Vec<u8>> {
-    let mut out = Vec::with_capacity(128);
-    value.serialize(&mut Serializer::new(&mut out))?;
-    Ok(out)
+    let mut serializer = Serializer::new();
+    value.serialize(&mut serializer)?;
+    Ok(serializer.into_inner())
 }
 
 /// Serialize `value` as compact JSV into an I/O stream.
@@ -96,6 +113,10 @@ static NEEDS_QUOTES: [u8; 256] = {
     }
     table
 };
+
+/// A leading byte-order mark is dropped by readers (ServiceStack's and ours), so a string that
+/// starts with one is quoted to keep it.
+const BOM: &[u8] = "\u{feff}".as_bytes();
 
 /// Whether `bytes` holds a character that makes ServiceStack quote the string. Eight bytes per
 /// step with one branch: strings are scanned on every write.
@@ -131,7 +152,9 @@ fn write_text(out: &mut Vec<u8>, text: &str, raw_dates: bool) {
     let bytes = text.as_bytes();
     if bytes.is_empty() {
         out.extend_from_slice(b"\"\"");
-    } else if !needs_quotes(bytes) || (raw_dates && is_dotnet_date_time(bytes)) {
+    } else if (!needs_quotes(bytes) && !bytes.starts_with(BOM))
+        || (raw_dates && is_dotnet_date_time(bytes))
+    {
         out.extend_from_slice(bytes);
     } else {
         out.push(b'"');
@@ -182,7 +205,7 @@ fn is_dotnet_date_time(b: &[u8]) -> bool {
     }
 }
 
-impl Serializer<'_> {
+impl Serializer {
     #[inline]
     fn wrote_value(&mut self) {
         self.wrote_none = false;
@@ -196,16 +219,16 @@ impl Serializer<'_> {
     }
 }
 
-impl<'a, 'b> ser::Serializer for &'a mut Serializer<'b> {
+impl<'a> ser::Serializer for &'a mut Serializer {
     type Ok = ();
     type Error = Error;
-    type SerializeSeq = Compound<'a, 'b>;
-    type SerializeTuple = Compound<'a, 'b>;
-    type SerializeTupleStruct = Compound<'a, 'b>;
-    type SerializeTupleVariant = Compound<'a, 'b>;
-    type SerializeMap = Compound<'a, 'b>;
-    type SerializeStruct = Compound<'a, 'b>;
-    type SerializeStructVariant = Compound<'a, 'b>;
+    type SerializeSeq = Compound<'a>;
+    type SerializeTuple = Compound<'a>;
+    type SerializeTupleStruct = Compound<'a>;
+    type SerializeTupleVariant = Compound<'a>;
+    type SerializeMap = Compound<'a>;
+    type SerializeStruct = Compound<'a>;
+    type SerializeStructVariant = Compound<'a>;
 
     fn serialize_bool(self, v: bool) -> Result<()> {
         self.out
@@ -246,13 +269,13 @@ impl<'a, 'b> ser::Serializer for &'a mut Serializer<'b> {
     }
 
     fn serialize_f32(self, v: f32) -> Result<()> {
-        number::write_f32(self.out, v);
+        number::write_f32(&mut self.out, v);
         self.wrote_value();
         Ok(())
     }
 
     fn serialize_f64(self, v: f64) -> Result<()> {
-        number::write_f64(self.out, v);
+        number::write_f64(&mut self.out, v);
         self.wrote_value();
         Ok(())
     }
@@ -264,7 +287,7 @@ impl<'a, 'b> ser::Serializer for &'a mut Serializer<'b> {
     }
 
     fn serialize_str(self, v: &str) -> Result<()> {
-        write_str(self.out, v);
+        write_str(&mut self.out, v);
         self.wrote_value();
         Ok(())
     }
@@ -326,7 +349,7 @@ impl<'a, 'b> ser::Serializer for &'a mut Serializer<'b> {
         value: &T,
     ) -> Result<()> {
         self.out.push(b'{');
-        write_str(self.out, variant);
+        write_str(&mut self.out, variant);
         self.out.push(b':');
         value.serialize(&mut *self)?;
         self.out.push(b'}');
@@ -364,7 +387,7 @@ impl<'a, 'b> ser::Serializer for &'a mut Serializer<'b> {
         _len: usize,
     ) -> Result<Self::SerializeTupleVariant> {
         self.out.push(b'{');
-        write_str(self.out, variant);
+        write_str(&mut self.out, variant);
         self.out.extend_from_slice(b":[");
         Ok(Compound {
             ser: self,
@@ -396,7 +419,7 @@ impl<'a, 'b> ser::Serializer for &'a mut Serializer<'b> {
         _len: usize,
     ) -> Result<Self::SerializeStructVariant> {
         self.out.push(b'{');
-        write_str(self.out, variant);
+        write_str(&mut self.out, variant);
         self.out.extend_from_slice(b":{");
         Ok(Compound {
             ser: self,
@@ -413,15 +436,16 @@ impl<'a, 'b> ser::Serializer for &'a mut Serializer<'b> {
 
 /// The state of a list, map or struct being written.
 #[doc(hidden)]
-pub struct Compound<'a, 'b> {
-    ser: &'a mut Serializer<'b>,
+pub struct Compound<'a> {
+    ser: &'a mut Serializer,
     first: bool,
     closer: &'static [u8],
     // Where the current map entry's separator and key began, to take them back if the value is null.
     key_start: usize,
 }
 
-impl Compound<'_, '_> {
+impl Compound<'_> {
+    #[inline]
     fn element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
         if !self.first {
             self.ser.out.push(b',');
@@ -432,6 +456,7 @@ impl Compound<'_, '_> {
         Ok(())
     }
 
+    #[inline]
     fn begin_entry(&mut self) {
         self.key_start = self.ser.out.len();
         if !self.first {
@@ -440,6 +465,7 @@ impl Compound<'_, '_> {
     }
 
     /// Serializes an entry's value; takes the entry back when the value turned out to be null.
+    #[inline]
     fn entry_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
         self.ser.out.push(b':');
         self.ser.wrote_none = false;
@@ -460,7 +486,7 @@ impl Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_, '_> {
+impl ser::SerializeSeq for Compound<'_> {
     type Ok = ();
     type Error = Error;
     fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
@@ -471,7 +497,7 @@ impl ser::SerializeSeq for Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeTuple for Compound<'_, '_> {
+impl ser::SerializeTuple for Compound<'_> {
     type Ok = ();
     type Error = Error;
     fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
@@ -482,7 +508,7 @@ impl ser::SerializeTuple for Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeTupleStruct for Compound<'_, '_> {
+impl ser::SerializeTupleStruct for Compound<'_> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
@@ -493,7 +519,7 @@ impl ser::SerializeTupleStruct for Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeTupleVariant for Compound<'_, '_> {
+impl ser::SerializeTupleVariant for Compound<'_> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
@@ -504,7 +530,7 @@ impl ser::SerializeTupleVariant for Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeMap for Compound<'_, '_> {
+impl ser::SerializeMap for Compound<'_> {
     type Ok = ();
     type Error = Error;
 
@@ -524,7 +550,7 @@ impl ser::SerializeMap for Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeStruct for Compound<'_, '_> {
+impl ser::SerializeStruct for Compound<'_> {
     type Ok = ();
     type Error = Error;
 
@@ -544,7 +570,7 @@ impl ser::SerializeStruct for Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeStructVariant for Compound<'_, '_> {
+impl ser::SerializeStructVariant for Compound<'_> {
     type Ok = ();
     type Error = Error;
 
@@ -563,8 +589,8 @@ impl ser::SerializeStructVariant for Compound<'_, '_> {
 
 /// Writes a map key: scalars as their text (strings quoted by the string rule), composite keys as
 /// their JSV (ServiceStack writes object keys as `{...}`).
-struct MapKeySerializer<'a, 'b> {
-    ser: &'a mut Serializer<'b>,
+struct MapKeySerializer<'a> {
+    ser: &'a mut Serializer,
 }
 
 fn key_must_be_a_value() -> Error {
@@ -582,15 +608,15 @@ macro_rules! forward_key {
     )*};
 }
 
-impl<'a, 'b> ser::Serializer for MapKeySerializer<'a, 'b> {
+impl<'a> ser::Serializer for MapKeySerializer<'a> {
     type Ok = ();
     type Error = Error;
-    type SerializeSeq = Compound<'a, 'b>;
-    type SerializeTuple = Compound<'a, 'b>;
-    type SerializeTupleStruct = Compound<'a, 'b>;
-    type SerializeTupleVariant = Compound<'a, 'b>;
-    type SerializeMap = Compound<'a, 'b>;
-    type SerializeStruct = Compound<'a, 'b>;
+    type SerializeSeq = Compound<'a>;
+    type SerializeTuple = Compound<'a>;
+    type SerializeTupleStruct = Compound<'a>;
+    type SerializeTupleVariant = Compound<'a>;
+    type SerializeMap = Compound<'a>;
+    type SerializeStruct = Compound<'a>;
     type SerializeStructVariant = Impossible<(), Error>;
 
     forward_key! {
@@ -604,7 +630,7 @@ impl<'a, 'b> ser::Serializer for MapKeySerializer<'a, 'b> {
     }
 
     fn serialize_str(self, v: &str) -> Result<()> {
-        write_key(self.ser.out, v);
+        write_key(&mut self.ser.out, v);
         self.ser.wrote_value();
         Ok(())
     }
@@ -645,13 +671,13 @@ impl<'a, 'b> ser::Serializer for MapKeySerializer<'a, 'b> {
     ) -> Result<()> {
         ser::Serializer::serialize_newtype_variant(self.ser, name, index, variant, value)
     }
-    fn serialize_seq(self, len: Option<usize>) -> Result<Compound<'a, 'b>> {
+    fn serialize_seq(self, len: Option<usize>) -> Result<Compound<'a>> {
         ser::Serializer::serialize_seq(self.ser, len)
     }
-    fn serialize_tuple(self, len: usize) -> Result<Compound<'a, 'b>> {
+    fn serialize_tuple(self, len: usize) -> Result<Compound<'a>> {
         ser::Serializer::serialize_tuple(self.ser, len)
     }
-    fn serialize_tuple_struct(self, name: &'static str, len: usize) -> Result<Compound<'a, 'b>> {
+    fn serialize_tuple_struct(self, name: &'static str, len: usize) -> Result<Compound<'a>> {
         ser::Serializer::serialize_tuple_struct(self.ser, name, len)
     }
     fn serialize_tuple_variant(
@@ -660,13 +686,13 @@ impl<'a, 'b> ser::Serializer for MapKeySerializer<'a, 'b> {
         index: u32,
         variant: &'static str,
         len: usize,
-    ) -> Result<Compound<'a, 'b>> {
+    ) -> Result<Compound<'a>> {
         ser::Serializer::serialize_tuple_variant(self.ser, name, index, variant, len)
     }
-    fn serialize_map(self, len: Option<usize>) -> Result<Compound<'a, 'b>> {
+    fn serialize_map(self, len: Option<usize>) -> Result<Compound<'a>> {
         ser::Serializer::serialize_map(self.ser, len)
     }
-    fn serialize_struct(self, name: &'static str, len: usize) -> Result<Compound<'a, 'b>> {
+    fn serialize_struct(self, name: &'static str, len: usize) -> Result<Compound<'a>> {
         ser::Serializer::serialize_struct(self.ser, name, len)
     }
     fn serialize_struct_variant(

@@ -130,10 +130,12 @@ fn none_members_and_map_values_are_omitted_list_items_are_empty() {
     let first_none = vec![(None::<i32>, 1)];
     assert_eq!(jsv::to_string(&first_none).unwrap(), "[[,1]]");
     // The option keeps them.
-    let mut out = Vec::new();
-    poco.serialize(&mut jsv::Serializer::new(&mut out).include_none(true))
-        .unwrap();
-    assert_eq!(String::from_utf8(out).unwrap(), "{Id:1,Name:,Flag:False}");
+    let mut serializer = jsv::Serializer::new().include_none(true);
+    poco.serialize(&mut serializer).unwrap();
+    assert_eq!(
+        String::from_utf8(serializer.into_inner()).unwrap(),
+        "{Id:1,Name:,Flag:False}"
+    );
     assert_eq!(jsv::to_string(&None::<i32>).unwrap(), "");
 }
 
