@@ -280,3 +280,23 @@ fn guesses_are_reported_as_warnings() {
         "every warning has a location: {warnings:#?}"
     );
 }
+
+#[test]
+fn interface_bases_contribute_their_members() {
+    let json = doc(
+        r#"{"name":"IHasName","isInterface":true,"properties":[{"name":"Name","type":"String"}]},
+           {"name":"Named","inherits":{"name":"IHasName"},"properties":[{"name":"Id","type":"Int32","isValueType":true}]},
+           {"name":"Holder","properties":[{"name":"Any","type":"IHasName"}]}"#,
+        "",
+    );
+    let code = generate(&json, &[]);
+    assert!(!code.contains("pub struct IHasName"), "{code}");
+    let named = &code[code.find("pub struct Named").unwrap()..];
+    let id = named.find("pub id: i32").unwrap();
+    let name = named.find("pub name:").unwrap();
+    assert!(id < name, "own members first: {named}");
+    assert!(
+        code.contains("pub any: ::std::option::Option<::dto::Value>"),
+        "{code}"
+    );
+}

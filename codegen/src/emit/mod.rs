@@ -132,8 +132,9 @@ enum Target {
     Defined(usize),
     /// Referenced but defined nowhere: `pub type X = dto::Value;` (no generic parameters).
     Undefined,
-    /// An interface: polymorphic, so `dto::Value`.
-    Interface,
+    /// An interface (index into `Emitter::types`): polymorphic as a member type, so
+    /// `dto::Value`; as a base, its properties are copied like a class's.
+    Interface(usize),
 }
 
 /// One flattened struct field.
@@ -194,7 +195,7 @@ impl<'s> Emitter<'s> {
         for (i, t) in self.types.iter().enumerate() {
             let key = (t.name.clone(), t.arity());
             let target = if t.kind == TypeKind::Interface {
-                Target::Interface
+                Target::Interface(i)
             } else {
                 Target::Defined(i)
             };
@@ -332,7 +333,9 @@ impl<'s> Emitter<'s> {
                 break;
             };
             let args: Vec<TypeRef> = args.iter().map(|a| substitute(a, &subst)).collect();
-            let Some(Target::Defined(next)) = self.targets.get(&(name.clone(), args.len())) else {
+            let Some(Target::Defined(next) | Target::Interface(next)) =
+                self.targets.get(&(name.clone(), args.len()))
+            else {
                 break;
             };
             let next_def = &self.types[*next];
@@ -481,7 +484,7 @@ impl<'s> Emitter<'s> {
                         let id = self.ident_for(name, args.len());
                         quote!(#id)
                     }
-                    Some(Target::Interface) | None => quote!(::dto::Value),
+                    Some(Target::Interface(_)) | None => quote!(::dto::Value),
                 }
             }
             TypeRef::List(item) => {
@@ -614,7 +617,7 @@ impl<'s> Emitter<'s> {
                 TypeRef::Named { name, args } => {
                     matches!(
                         self.targets.get(&(name.clone(), args.len())),
-                        Some(Target::Defined(_))
+                        Some(Target::Defined(_) | Target::Interface(_))
                     )
                 }
                 _ => false,
@@ -750,7 +753,7 @@ impl<'s> Emitter<'s> {
                 return false;
             };
             match self.targets.get(&(name.clone(), args.len())) {
-                Some(Target::Defined(next)) => current = *next,
+                Some(Target::Defined(next) | Target::Interface(next)) => current = *next,
                 _ => return false,
             }
         }
