@@ -26,10 +26,9 @@ use crate::error::{Error, Result};
 /// None today: every text has a formatting, as in ServiceStack. The `Result` leaves room for
 /// validating options without breaking callers.
 pub fn format(compact: &str) -> Result<String> {
-    let mut out = Vec::with_capacity(compact.len() + compact.len() / 2);
-    format_into(compact.as_bytes(), &mut out);
-    // Only ASCII is inserted, always between whole characters of valid UTF-8 input.
-    Ok(String::from_utf8(out).expect("formatted JSV is UTF-8"))
+    let mut out = String::with_capacity(compact.len() + compact.len() / 2);
+    format_into(compact, &mut out);
+    Ok(out)
 }
 
 /// The characters the formatter acts on; everything else is copied in runs.
@@ -44,14 +43,23 @@ static ACTS_ON: [bool; 256] = {
     table
 };
 
-pub(crate) fn format_into(input: &[u8], out: &mut Vec<u8>) {
-    fn newline(out: &mut Vec<u8>, depth: i64) {
-        out.push(b'\n');
-        for _ in 0..depth.max(0) {
-            out.push(b'\t');
+/// A newline and tabs for the usual depths, written in one copy.
+const NEWLINE_TABS: &str = "\n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
+
+/// Appends the formatted `input` to `out`. Works on the `str` (cut only at ASCII delimiters) so the
+/// output needs no UTF-8 check.
+fn format_into(text: &str, out: &mut String) {
+    fn newline(out: &mut String, depth: i64) {
+        let depth = depth.max(0) as usize;
+        if depth < NEWLINE_TABS.len() {
+            out.push_str(&NEWLINE_TABS[..=depth]);
+        } else {
+            out.push('\n');
+            out.extend(std::iter::repeat_n('\t', depth));
         }
     }
 
+    let input = text.as_bytes();
     let mut depth: i64 = 0;
     let mut space_after_colon = true;
     let mut in_quotes = false;
@@ -62,7 +70,7 @@ pub(crate) fn format_into(input: &[u8], out: &mut Vec<u8>) {
         while i < input.len() && !ACTS_ON[input[i] as usize] {
             i += 1;
         }
-        out.extend_from_slice(&input[run_start..i]);
+        out.push_str(&text[run_start..i]);
         let Some(&c) = input.get(i) else {
             break;
         };
@@ -70,15 +78,15 @@ pub(crate) fn format_into(input: &[u8], out: &mut Vec<u8>) {
             b'{' | b'[' => {
                 let after_colon = i > 0 && input[i - 1] == b':';
                 if after_colon && matches!(input.get(i + 1), Some(b'}' | b']')) {
-                    out.push(c);
-                    out.push(input[i + 1]);
+                    out.push(c as char);
+                    out.push(input[i + 1] as char);
                     i += 2;
                     continue;
                 }
                 if after_colon {
                     newline(out, depth);
                 }
-                out.push(c);
+                out.push(c as char);
                 depth += 1;
                 newline(out, depth);
                 space_after_colon = true;
@@ -86,26 +94,26 @@ pub(crate) fn format_into(input: &[u8], out: &mut Vec<u8>) {
             b'}' | b']' => {
                 depth -= 1;
                 newline(out, depth);
-                out.push(c);
+                out.push(c as char);
                 space_after_colon = true;
             }
             b'"' => {
-                out.push(c);
+                out.push(c as char);
                 in_quotes = !in_quotes;
             }
             b',' if !in_quotes => {
-                out.push(c);
+                out.push(c as char);
                 newline(out, depth);
                 space_after_colon = true;
             }
             b':' => {
-                out.push(c);
+                out.push(c as char);
                 if space_after_colon {
-                    out.push(b' ');
+                    out.push(' ');
                     space_after_colon = false;
                 }
             }
-            _ => out.push(c),
+            _ => out.push(c as char),
         }
         i += 1;
     }
@@ -123,10 +131,7 @@ pub(crate) fn format_into(input: &[u8], out: &mut Vec<u8>) {
 /// );
 /// ```
 pub fn to_string_pretty<T: ?Sized + Serialize>(value: &T) -> Result<String> {
-    let compact = crate::to_vec(value)?;
-    let mut out = Vec::with_capacity(compact.len() + compact.len() / 2);
-    format_into(&compact, &mut out);
-    Ok(String::from_utf8(out).expect("formatted JSV is UTF-8"))
+    format(&crate::to_string(value)?)
 }
 
 /// Serialize `value` as pretty-printed JSV (see [`to_string_pretty`]) into an I/O stream.
