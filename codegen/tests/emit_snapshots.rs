@@ -300,3 +300,21 @@ fn interface_bases_contribute_their_members() {
         "{code}"
     );
 }
+
+#[test]
+fn csharp_dtos_from_the_real_server() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/samples/types-csharp.cs");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        println!("skipped: {} is absent", path.display());
+        return;
+    };
+    let generated = dto_codegen::generate_to_string("types-csharp.cs", &text).unwrap();
+    let code = generated.code;
+    assert!(code.contains(r#"#[route("/sessions/{sessionId}/conference/members", "POST")]"#));
+    assert!(code.contains("#[returns(SessionInfo)]"), "{code}");
+    assert!(
+        code.contains("pub struct EndpointFlags(pub i32);"),
+        "{code}"
+    );
+}

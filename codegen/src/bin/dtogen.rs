@@ -13,8 +13,8 @@ use dto_codegen::{Config, Error, Format, Generated, NumberType};
 /// Generate Rust DTOs from ServiceStack metadata.
 ///
 /// Reads a service's metadata — `/types/metadata` JSON (or `/metadata/app.json`), TypeScript
-/// DTOs (`/types/typescript`), an operation's metadata page (`/json/metadata?op=X`, HTML or
-/// text), or a running service's base URL — and writes Rust structs and enums that speak
+/// DTOs (`/types/typescript`), C# DTOs (`/types/csharp`), an operation's metadata page
+/// (`/json/metadata?op=X`, HTML or text), or a running service's base URL — and writes Rust structs and enums that speak
 /// ServiceStack's JSON and JSV, with request DTOs deriving `dto::Dto`.
 ///
 /// The generated file starts with a header recording the source and options, so
@@ -46,7 +46,7 @@ enum Command {
         /// Write to this file (atomically) instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Input format: auto, metadata-json, typescript or page.
+        /// Input format: auto, metadata-json, typescript, page or csharp.
         #[arg(long, default_value = "auto", value_parser = parse_format)]
         format: Format,
         /// Only these types: `Name`, `Name.*` (with everything it depends on, and a

@@ -27,6 +27,9 @@ pub enum Format {
     TypeScript,
     /// An operation's metadata page (`/json/metadata?op=X`), as HTML or flattened text.
     Page,
+    /// C# DTOs (`/types/csharp`). The .NET names are camel-cased for the wire, as on
+    /// ServiceStack's default (.NET Core) hosts.
+    CSharp,
 }
 
 impl Format {
@@ -37,15 +40,17 @@ impl Format {
             Format::MetadataJson => "metadata-json",
             Format::TypeScript => "typescript",
             Format::Page => "page",
+            Format::CSharp => "csharp",
         }
     }
 
     /// All formats, `Auto` first.
-    pub const ALL: [Format; 4] = [
+    pub const ALL: [Format; 5] = [
         Format::Auto,
         Format::MetadataJson,
         Format::TypeScript,
         Format::Page,
+        Format::CSharp,
     ];
 }
 
@@ -65,9 +70,10 @@ impl FromStr for Format {
             "metadata-json" | "json" | "metadata" => Format::MetadataJson,
             "typescript" | "ts" | "d.ts" => Format::TypeScript,
             "page" | "html" | "txt" | "text" => Format::Page,
+            "csharp" | "cs" | "c#" => Format::CSharp,
             _ => {
                 return Err(Error::Config(format!(
-                    "unknown format `{s}` (expected auto, metadata-json, typescript or page)"
+                    "unknown format `{s}` (expected auto, metadata-json, typescript, page or csharp)"
                 )));
             }
         })
@@ -106,6 +112,12 @@ pub fn detect(text: &str, file: &str) -> Option<Format> {
         .any(|m| body.to_ascii_lowercase().contains(m))
     {
         return Some(Format::Page);
+    }
+    if lower_file.ends_with(".cs")
+        || lower_file.contains("/types/csharp")
+        || csharp::looks_like_csharp(body)
+    {
+        return Some(Format::CSharp);
     }
     if lower_file.ends_with(".ts") || lower_file.contains("/types/typescript") {
         return Some(Format::TypeScript);
@@ -147,6 +159,12 @@ pub fn read(text: &str, file: &str, format: Format) -> Result<Schema> {
         Format::MetadataJson => metadata_json::read(text, file),
         Format::TypeScript => typescript::read(text, file),
         Format::Page => page::read(text, file),
+        Format::CSharp => typescript::read_with_offset(
+            text,
+            file,
+            0,
+            typescript::lower::Flavor::CSharp { camel: true },
+        ),
         Format::Auto => unreachable!("Auto was resolved above"),
     }
 }
@@ -167,6 +185,13 @@ mod tests {
             Some(Format::Page)
         );
         assert_eq!(detect("export class A {}", "x"), Some(Format::TypeScript));
+        assert_eq!(
+            detect(
+                "/* Options:\n*/\nnamespace A\n{\n    public partial class B\n",
+                "x"
+            ),
+            Some(Format::CSharp)
+        );
         assert_eq!(detect("", "dtos.ts"), Some(Format::TypeScript));
         assert_eq!(detect("hello", "x.bin"), None);
     }
