@@ -12,7 +12,7 @@
 //! Wire names follow the host's JSON text case, which the document's own keys reveal
 //! (camelCase keys come from a camelCase host); a `DataMember(Name)` alias is used verbatim.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
@@ -45,6 +45,7 @@ pub fn read(text: &str, file: &str) -> Result<Schema> {
         case: HostCase::detect(doc),
         schema: Schema::default(),
         defined: HashSet::new(),
+        index: SourceIndex::new(text),
     };
     reader.schema.base_url = app
         .and_then(|a| a.as_object())
@@ -159,6 +160,62 @@ struct Reader<'a> {
     schema: Schema,
     /// `(name, arity)` of every type defined in the document.
     defined: HashSet<(String, usize)>,
+    /// Where names stand in the text, for locations in messages.
+    index: SourceIndex,
+}
+
+/// Where each `"name": "X"` first stands in the document and where its lines start, built in one
+/// pass so that locating a type is a lookup, not a scan of the text (documents run to thousands of
+/// types, and every type is located).
+struct SourceIndex {
+    names: HashMap<String, usize>,
+    line_starts: Vec<usize>,
+}
+
+impl SourceIndex {
+    fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let mut names = HashMap::new();
+        let skip_space = |mut i: usize| {
+            while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+                i += 1;
+            }
+            i
+        };
+        for (quote, _) in text.match_indices('"') {
+            let key = quote + 1;
+            if !bytes
+                .get(key..key + 5)
+                .is_some_and(|k| k.eq_ignore_ascii_case(b"name\""))
+            {
+                continue;
+            }
+            let colon = skip_space(key + 5);
+            if bytes.get(colon) != Some(&b':') {
+                continue;
+            }
+            let value = skip_space(colon + 1);
+            if bytes.get(value) != Some(&b'"') {
+                continue;
+            }
+            if let Some(len) = text[value + 1..].find('"') {
+                names
+                    .entry(text[value + 1..value + 1 + len].to_string())
+                    .or_insert(value);
+            }
+        }
+        SourceIndex { names, line_starts }
+    }
+
+    /// Line and column (1-based, column in bytes) of a byte offset.
+    fn position(&self, offset: usize) -> (u32, u32) {
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let column = offset - self.line_starts[line - 1] + 1;
+        (line as u32, column as u32)
+    }
 }
 
 /// Context for resolving type names inside one type: its generic parameters.
@@ -234,23 +291,13 @@ impl<'a> Reader<'a> {
         let Some(name) = type_name else {
             return SourceLocation::file(self.file);
         };
-        let needle = format!("\"{name}\"");
-        let mut from = 0;
-        while let Some(pos) = self.text[from..].find(&needle) {
-            let at = from + pos;
-            let before = self.text[..at].trim_end();
-            if let Some(before) = before.strip_suffix(':') {
-                let before = before.trim_end();
-                if before.len() >= 6 && before[before.len() - 6..].eq_ignore_ascii_case("\"name\"")
-                {
-                    let line = self.text[..at].matches('\n').count() as u32 + 1;
-                    let column = (at - self.text[..at].rfind('\n').map_or(0, |p| p + 1)) as u32 + 1;
-                    return SourceLocation::new(self.file, line, column);
-                }
+        match self.index.names.get(name) {
+            Some(&at) => {
+                let (line, column) = self.index.position(at);
+                SourceLocation::new(self.file, line, column)
             }
-            from = at + needle.len();
+            None => SourceLocation::file(self.file),
         }
-        SourceLocation::file(self.file)
     }
 
     /// Reads one `MetadataType`. Returns `None` for types that are not DTOs (System types
