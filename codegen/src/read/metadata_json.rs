@@ -41,7 +41,6 @@ pub fn read(text: &str, file: &str) -> Result<Schema> {
     };
     let mut reader = Reader {
         file,
-        text,
         case: HostCase::detect(doc),
         schema: Schema::default(),
         defined: HashSet::new(),
@@ -155,7 +154,6 @@ fn to_lowercase_underscore(name: &str) -> String {
 
 struct Reader<'a> {
     file: &'a str,
-    text: &'a str,
     case: HostCase,
     schema: Schema,
     /// `(name, arity)` of every type defined in the document.
