@@ -407,7 +407,7 @@ impl<'de> Deserializer<'de> {
 
     /// The fast path of [`scalar`](Self::scalar) for the common token: unquoted, not a nested value,
     /// and no layout whitespace to trim. `None` sends the caller down the general path.
-    #[inline]
+    #[inline(always)]
     fn plain_token(&mut self) -> Option<(&'de str, usize)> {
         if self.trim {
             return None;
@@ -973,13 +973,15 @@ impl<'a, 'de> MapAccess<'a, 'de> {
 
     /// If the input continues with the exact name of the next declared field (or of one of the few
     /// after it: `None` members are left out) and a `:`, consumes both and returns the name.
-    #[inline]
+    #[inline(always)]
     fn expected_member(&mut self) -> Option<&'static str> {
         let fields = self.fields?;
         let rest = &self.de.input[self.de.pos..];
         let first = *rest.first()?;
         let last = fields.len().min(self.next_guess + 8);
-        for (index, &field) in fields.iter().enumerate().take(last).skip(self.next_guess) {
+        let first_index = self.next_guess;
+        for (offset, &field) in fields[first_index..last].iter().enumerate() {
+            let index = first_index + offset;
             let len = field.len();
             if field.as_bytes().first() == Some(&first)
                 && rest.len() > len
