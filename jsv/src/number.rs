@@ -15,6 +15,13 @@ pub(crate) fn write_f64(out: &mut Vec<u8>, value: f64) {
     }
     let mut buffer = ryu::Buffer::new();
     let text = buffer.format_finite(value);
+    // Common case: ryu wrote fixed notation for a magnitude .NET also writes fixed (1E-04 up to
+    // 1E+15), so the text is the same but for ryu's `.0` on whole numbers.
+    let magnitude = value.abs();
+    if (1e-4..1e15).contains(&magnitude) && !text.contains('e') {
+        out.extend_from_slice(text.strip_suffix(".0").unwrap_or(text).as_bytes());
+        return;
+    }
     let decimal = Decimal::parse(text.as_bytes());
     decimal.write(out, 15);
 }
@@ -256,6 +263,23 @@ mod tests {
             (22041.656, "22041.6563"),
         ] {
             assert_eq!(f32_text(value), text, "{value:e}");
+        }
+    }
+
+    #[test]
+    fn fixed_fast_path_matches_the_general_layout() {
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..50_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            // Magnitudes around the fast path's edges and inside it.
+            let exponent = (state % 40) as i32 - 8;
+            let value = (state >> 11) as f64 / (1u64 << 53) as f64 * 10f64.powi(exponent);
+            let value = if state & 1 == 0 { value } else { -value };
+            let mut general = Vec::new();
+            Decimal::parse(ryu::Buffer::new().format_finite(value).as_bytes()).write(&mut general, 15);
+            assert_eq!(f64_text(value).as_bytes(), general.as_slice(), "{value:e}");
         }
     }
 
