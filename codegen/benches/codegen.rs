@@ -2,7 +2,7 @@
 //! the Evo Voice `/types/metadata` document and from synthetic documents of 125 to 1,000 classes
 //! shaped like real services, to show the time per class stays flat as services grow.
 //!
-//! Run: `CARGO_TARGET_DIR=/work/target-bench cargo bench -p dto-codegen --bench codegen -- --warm-up-time 1 --measurement-time 3`
+//! Run: `cargo bench -p dto-codegen --bench codegen -- --warm-up-time 1 --measurement-time 3`
 
 use std::hint::black_box;
 

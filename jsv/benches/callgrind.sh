@@ -16,7 +16,7 @@ cd "$(dirname "$0")/../.."
 
 TARGET_BYTES="${1:-100000}"
 OUT="${OUT:-/tmp/jsv-callgrind}"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/work/target-bench}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
 
 if ! command -v valgrind >/dev/null; then
     echo "valgrind not found: install it with 'apt-get install -y valgrind'" >&2

@@ -6,7 +6,7 @@
 //! format; records/s and the ratio follow from the sizes printed at the start (and
 //! `cargo run -p jsv --release --example bench_summary` prints them all after a run).
 //!
-//! Run: `CARGO_TARGET_DIR=/work/target-bench cargo bench -p jsv --bench evovoice -- --warm-up-time 1 --measurement-time 3`
+//! Run: `cargo bench -p jsv --bench evovoice -- --warm-up-time 1 --measurement-time 3`
 
 use std::hint::black_box;
 use std::sync::OnceLock;

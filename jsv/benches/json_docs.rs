@@ -6,7 +6,7 @@
 //! text length. Documents that are absent are skipped with a message, so the bench also runs (and
 //! compiles) without `../shared`.
 //!
-//! Run: `CARGO_TARGET_DIR=/work/target-bench cargo bench -p jsv --bench json_docs -- --warm-up-time 1 --measurement-time 3`
+//! Run: `cargo bench -p jsv --bench json_docs -- --warm-up-time 1 --measurement-time 3`
 
 use std::hint::black_box;
 use std::path::Path;
