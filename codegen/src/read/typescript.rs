@@ -1,9 +1,9 @@
 //! TypeScript DTOs reader: `/types/typescript` and the ambient `/types/typescript.d`, in every
 //! dialect ServiceStack has emitted (v1 `.d.ts` to v10 classes).
 //!
-//! Pipeline: [`lexer`] (tokens with line:column, comments kept) → [`parser`] (recursive
+//! Pipeline: `lexer` (tokens with line:column, comments kept) → `parser` (recursive
 //! descent into a small syntax tree; unknown constructs skipped with a warning) →
-//! [`lower`] (syntax tree → [`Schema`]).
+//! `lower` (syntax tree → [`Schema`]).
 //!
 //! What TypeScript cannot say, and what this reader does about it:
 //! * `number` hides the .NET numeric type: properties get [`Primitive::Number`](crate::model::Primitive::Number)
