@@ -278,7 +278,8 @@ mod tests {
             let value = (state >> 11) as f64 / (1u64 << 53) as f64 * 10f64.powi(exponent);
             let value = if state & 1 == 0 { value } else { -value };
             let mut general = Vec::new();
-            Decimal::parse(ryu::Buffer::new().format_finite(value).as_bytes()).write(&mut general, 15);
+            Decimal::parse(ryu::Buffer::new().format_finite(value).as_bytes())
+                .write(&mut general, 15);
             assert_eq!(f64_text(value).as_bytes(), general.as_slice(), "{value:e}");
         }
     }
