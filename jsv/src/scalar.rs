@@ -136,6 +136,10 @@ pub(crate) fn parse_i128(text: &str, min: i128, max: i128, type_name: &str) -> P
 /// A floating-point number as .NET reads it (invariant culture): whitespace, sign, `.`, exponent,
 /// `,` thousands separators, `NaN`, `Infinity`, `-Infinity`. Empty is 0.
 pub(crate) fn parse_f64(text: &str) -> ParseResult<f64> {
+    // What writers produce parses directly; the lenient forms are tried only after that fails.
+    if let Ok(value) = text.parse::<f64>() {
+        return Ok(value);
+    }
     let t = trim(text);
     if t.is_empty() {
         return Ok(0.0);
