@@ -6,14 +6,11 @@
 //! written, e.g. `int?` as `Nullable<int>`), so one lowering step turns both into the IR.
 
 use crate::read::typescript::comments::{self, Attr, Leading};
+use crate::read::typescript::cursor::{Cursor, PResult};
 use crate::read::typescript::lexer::{Lang, Pos, Tok, Token, tokenize};
 use crate::read::typescript::parser::{
     ClassDecl, Decl, EnumDecl, EnumMember, EnumValue, ParseError, Prop, TsFile, TsType, end_pos,
 };
-
-type PResult<T> = Result<T, ParseError>;
-
-const MAX_DEPTH: usize = 64;
 
 /// Parses C# DTO source into the shared syntax tree.
 pub(crate) fn parse(src: &str) -> PResult<TsFile> {
@@ -72,10 +69,6 @@ struct CsParser<'t> {
     file: TsFile,
 }
 
-fn is_comment(t: &Token) -> bool {
-    matches!(t.tok, Tok::LineComment(_) | Tok::BlockComment(_))
-}
-
 const MODIFIERS: &[&str] = &[
     "public",
     "internal",
@@ -96,7 +89,27 @@ const MODIFIERS: &[&str] = &[
     "async",
 ];
 
-impl<'t> CsParser<'t> {
+impl<'t> Cursor<'t> for CsParser<'t> {
+    fn tokens(&self) -> &'t [Token] {
+        self.toks
+    }
+
+    fn index(&self) -> usize {
+        self.i
+    }
+
+    fn set_index(&mut self, i: usize) {
+        self.i = i;
+    }
+
+    fn end(&self) -> Pos {
+        self.end
+    }
+
+    fn depth_mut(&mut self) -> &mut usize {
+        &mut self.depth
+    }
+
     fn skip_comments(&mut self) {
         while let Some(t) = self.toks.get(self.i) {
             match &t.tok {
@@ -111,93 +124,9 @@ impl<'t> CsParser<'t> {
             self.i += 1;
         }
     }
+}
 
-    fn peek(&mut self) -> Option<&'t Tok> {
-        self.skip_comments();
-        self.toks.get(self.i).map(|t| &t.tok)
-    }
-
-    fn peek_nth(&mut self, n: usize) -> Option<&'t Tok> {
-        self.skip_comments();
-        self.toks[self.i..]
-            .iter()
-            .filter(|t| !is_comment(t))
-            .nth(n)
-            .map(|t| &t.tok)
-    }
-
-    fn pos(&mut self) -> Pos {
-        self.skip_comments();
-        self.toks.get(self.i).map(|t| t.pos).unwrap_or(self.end)
-    }
-
-    fn bump(&mut self) -> Option<&'t Token> {
-        self.skip_comments();
-        let t = self.toks.get(self.i)?;
-        self.i += 1;
-        Some(t)
-    }
-
-    fn is_punct(&mut self, c: char) -> bool {
-        self.peek() == Some(&Tok::Punct(c))
-    }
-
-    fn eat_punct(&mut self, c: char) -> bool {
-        let yes = self.is_punct(c);
-        if yes {
-            self.bump();
-        }
-        yes
-    }
-
-    fn is_ident(&mut self, w: &str) -> bool {
-        matches!(self.peek(), Some(Tok::Ident(x)) if x == w)
-    }
-
-    fn err<T>(&mut self, message: impl Into<String>) -> PResult<T> {
-        let pos = self.pos();
-        let found = match self.peek() {
-            None => "end of input".to_string(),
-            Some(Tok::Ident(w)) => format!("`{w}`"),
-            Some(Tok::Punct(c)) => format!("`{c}`"),
-            Some(Tok::Str(s)) => format!("string {s:?}"),
-            Some(Tok::Num(n)) => format!("number `{n}`"),
-            Some(_) => "a comment".into(),
-        };
-        Err(ParseError {
-            pos,
-            message: format!("{}, found {found}", message.into()),
-        })
-    }
-
-    fn expect_punct(&mut self, c: char) -> PResult<()> {
-        if self.eat_punct(c) {
-            Ok(())
-        } else {
-            self.err(format!("expected `{c}`"))
-        }
-    }
-
-    fn ident(&mut self, what: &str) -> PResult<(String, Pos)> {
-        let pos = self.pos();
-        match self.peek() {
-            Some(Tok::Ident(w)) => {
-                let w = w.clone();
-                self.bump();
-                Ok((w, pos))
-            }
-            _ => self.err(format!("expected {what}")),
-        }
-    }
-
-    fn enter(&mut self) -> PResult<()> {
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            return self.err(format!("nesting deeper than {MAX_DEPTH} levels"));
-        }
-        Ok(())
-    }
-
+impl<'t> CsParser<'t> {
     fn skip_group(&mut self) -> PResult<()> {
         let open = self.pos();
         let mut depth = 0usize;

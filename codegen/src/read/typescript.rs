@@ -18,6 +18,7 @@
 //!   `// @Route(...)` make the class an operation.
 
 pub(crate) mod comments;
+pub(crate) mod cursor;
 pub(crate) mod lexer;
 pub(crate) mod lower;
 pub(crate) mod parser;

@@ -5,6 +5,7 @@
 //! is skipped as a balanced token run and reported as a warning, so a customised file never
 //! makes the reader fail or panic.
 
+use super::cursor::{Cursor, PResult, is_comment};
 use super::lexer::{LexError, Pos, Tok, Token};
 use crate::read::typescript::comments::{self, Leading};
 
@@ -136,11 +137,6 @@ impl From<LexError> for ParseError {
     }
 }
 
-type PResult<T> = Result<T, ParseError>;
-
-/// Recursion guard: nested generics/object types deeper than this are not DTOs.
-const MAX_DEPTH: usize = 64;
-
 pub(crate) struct Parser<'t> {
     toks: &'t [Token],
     i: usize,
@@ -151,20 +147,25 @@ pub(crate) struct Parser<'t> {
     pub(crate) warnings: Vec<(Pos, String)>,
 }
 
-fn is_comment(t: &Token) -> bool {
-    matches!(t.tok, Tok::LineComment(_) | Tok::BlockComment(_))
-}
+impl<'t> Cursor<'t> for Parser<'t> {
+    fn tokens(&self) -> &'t [Token] {
+        self.toks
+    }
 
-impl<'t> Parser<'t> {
-    pub(crate) fn new(toks: &'t [Token], end: Pos) -> Self {
-        Parser {
-            toks,
-            i: 0,
-            pending: Vec::new(),
-            end,
-            depth: 0,
-            warnings: Vec::new(),
-        }
+    fn index(&self) -> usize {
+        self.i
+    }
+
+    fn set_index(&mut self, i: usize) {
+        self.i = i;
+    }
+
+    fn end(&self) -> Pos {
+        self.end
+    }
+
+    fn depth_mut(&mut self) -> &mut usize {
+        &mut self.depth
     }
 
     /// Moves past comments, remembering them (except comments that trail code on the same line).
@@ -181,35 +182,18 @@ impl<'t> Parser<'t> {
             self.i += 1;
         }
     }
+}
 
-    fn peek_tok(&mut self) -> Option<&'t Token> {
-        self.skip_comments();
-        self.toks.get(self.i)
-    }
-
-    fn peek(&mut self) -> Option<&'t Tok> {
-        self.peek_tok().map(|t| &t.tok)
-    }
-
-    /// The n-th significant token after the current one (0 = current), without consuming.
-    fn peek_nth(&mut self, n: usize) -> Option<&'t Tok> {
-        self.skip_comments();
-        self.toks[self.i..]
-            .iter()
-            .filter(|t| !is_comment(t))
-            .nth(n)
-            .map(|t| &t.tok)
-    }
-
-    fn pos(&mut self) -> Pos {
-        self.peek_tok().map(|t| t.pos).unwrap_or(self.end)
-    }
-
-    fn bump(&mut self) -> Option<&'t Token> {
-        self.skip_comments();
-        let t = self.toks.get(self.i)?;
-        self.i += 1;
-        Some(t)
+impl<'t> Parser<'t> {
+    pub(crate) fn new(toks: &'t [Token], end: Pos) -> Self {
+        Parser {
+            toks,
+            i: 0,
+            pending: Vec::new(),
+            end,
+            depth: 0,
+            warnings: Vec::new(),
+        }
     }
 
     fn take_leading(&mut self) -> Leading {
@@ -231,76 +215,6 @@ impl<'t> Parser<'t> {
         if let Some(last) = last {
             self.pending.retain(|t| t.pos > last);
         }
-    }
-
-    fn is_punct(&mut self, c: char) -> bool {
-        self.peek() == Some(&Tok::Punct(c))
-    }
-
-    fn eat_punct(&mut self, c: char) -> bool {
-        if self.is_punct(c) {
-            self.bump();
-            true
-        } else {
-            false
-        }
-    }
-
-    fn is_ident(&mut self, word: &str) -> bool {
-        matches!(self.peek(), Some(Tok::Ident(w)) if w == word)
-    }
-
-    fn eat_ident(&mut self, word: &str) -> bool {
-        if self.is_ident(word) {
-            self.bump();
-            true
-        } else {
-            false
-        }
-    }
-
-    fn err<T>(&mut self, message: impl Into<String>) -> PResult<T> {
-        let pos = self.pos();
-        let found = match self.peek() {
-            None => "end of input".to_string(),
-            Some(t) => describe(t),
-        };
-        Err(ParseError {
-            pos,
-            message: format!("{}, found {found}", message.into()),
-        })
-    }
-
-    fn expect_punct(&mut self, c: char) -> PResult<()> {
-        if self.eat_punct(c) {
-            Ok(())
-        } else {
-            self.err(format!("expected `{c}`"))
-        }
-    }
-
-    fn ident(&mut self, what: &str) -> PResult<(String, Pos)> {
-        let pos = self.pos();
-        match self.peek() {
-            Some(Tok::Ident(w)) => {
-                let w = w.clone();
-                self.bump();
-                Ok((w, pos))
-            }
-            _ => self.err(format!("expected {what}")),
-        }
-    }
-
-    fn enter(&mut self) -> PResult<()> {
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            return self.err(format!("nesting deeper than {MAX_DEPTH} levels"));
-        }
-        Ok(())
-    }
-
-    fn leave(&mut self) {
-        self.depth -= 1;
     }
 
     // ---------------------------------------------------------------- file level
@@ -1104,16 +1018,6 @@ fn starts_item(t: &Tok) -> bool {
     matches!(t, Tok::Ident(w) if matches!(w.as_str(),
         "export" | "declare" | "class" | "interface" | "enum" | "type" | "import"
         | "function" | "namespace" | "module" | "abstract" | "const" | "let" | "var"))
-}
-
-fn describe(t: &Tok) -> String {
-    match t {
-        Tok::Ident(w) => format!("`{w}`"),
-        Tok::Str(s) => format!("string {s:?}"),
-        Tok::Num(n) => format!("number `{n}`"),
-        Tok::Punct(c) => format!("`{c}`"),
-        Tok::LineComment(_) | Tok::BlockComment(_) => "a comment".into(),
-    }
 }
 
 fn describe_construct(toks: &[Token]) -> String {
