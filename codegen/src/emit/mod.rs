@@ -99,12 +99,17 @@ pub struct Emitted {
 /// Emits Rust source for every type and operation of `schema`.
 pub fn emit(schema: &Schema, options: &EmitOptions) -> Result<Emitted> {
     let mut emitter = Emitter::new(schema, options);
-    let items = emitter.items();
-    let file: syn::File = syn::parse2(items).map_err(|e| {
-        Error::Config(format!(
-            "internal error: generated code does not parse ({e}); please report this with the input"
-        ))
-    })?;
+    // One item at a time: the same text as formatting the whole file at once, without holding the
+    // whole syntax tree (large services have thousands of items).
+    let mut body = String::new();
+    for item in emitter.items() {
+        let file: syn::File = syn::parse2(item).map_err(|e| {
+            Error::Config(format!(
+                "internal error: generated code does not parse ({e}); please report this with the input"
+            ))
+        })?;
+        body.push_str(&prettyplease::unparse(&file));
+    }
     let mut code = String::new();
     for line in &options.header {
         if line.is_empty() {
@@ -118,7 +123,7 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> Result<Emitted> {
     if !options.header.is_empty() {
         code.push('\n');
     }
-    code.push_str(&space_items(&prettyplease::unparse(&file)));
+    code.push_str(&space_items(&body));
     Ok(Emitted {
         code,
         warnings: emitter.warnings,
@@ -395,7 +400,7 @@ impl<'s> Emitter<'s> {
         }
     }
 
-    fn items(&mut self) -> TokenStream {
+    fn items(&mut self) -> Vec<TokenStream> {
         let mut items = Vec::new();
         let mut emitted: HashSet<(String, usize)> = HashSet::new();
         for i in 0..self.types.len() {
@@ -431,7 +436,7 @@ impl<'s> Emitter<'s> {
                 pub type #ident = ::dto::Value;
             });
         }
-        quote! { #(#items)* }
+        items
     }
 
     fn ident_for(&self, name: &str, arity: usize) -> Ident {

@@ -183,11 +183,16 @@ impl SourceIndex {
             }
             i
         };
-        for (quote, _) in text.match_indices('"') {
-            let key = quote + 1;
-            if !bytes
-                .get(key..key + 5)
-                .is_some_and(|k| k.eq_ignore_ascii_case(b"name\""))
+        // `ame"` is rare enough to search for fast; the key's `"n`/`"N` is checked after.
+        for (found, _) in text.match_indices("ame\"") {
+            let Some(key) = found.checked_sub(1) else {
+                continue;
+            };
+            if key == 0
+                || bytes[key - 1] != b'"'
+                || !bytes
+                    .get(key..key + 5)
+                    .is_some_and(|k| k.eq_ignore_ascii_case(b"name\""))
             {
                 continue;
             }
