@@ -1,31 +1,15 @@
 //! Integration tests of the metadata page reader: the seed's flattened text and the HTML page
 //! of the Evo Voice schemas, small fixtures for each layout item, and malformed input.
 
-use std::path::PathBuf;
-
-use dto_codegen::model::{EnumRepr, Primitive, Schema, TypeDef, TypeKind, TypeRef};
+use dto_codegen::model::{EnumRepr, Primitive, TypeDef, TypeKind, TypeRef};
 use dto_codegen::read::page::{decode_entities, looks_like_page, read};
 use pretty_assertions::assert_eq;
 
-fn manifest() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::{schema_file, ty};
 
 fn fixture(name: &str) -> String {
-    let path = manifest().join("tests/fixtures/page").join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn schema_file(name: &str) -> String {
-    let path = manifest().join("../schemas/evovoice").join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn ty<'a>(s: &'a Schema, name: &str) -> &'a TypeDef {
-    s.types
-        .iter()
-        .find(|t| t.name == name)
-        .unwrap_or_else(|| panic!("no type {name}"))
+    common::fixture("page", name)
 }
 
 fn wire_names(t: &TypeDef) -> Vec<&str> {

@@ -1,31 +1,15 @@
 //! Integration tests of the TypeScript DTO reader: every dialect item on small fixtures, the
 //! real Evo Voice files, and malformed input (errors with line:column, never a panic).
 
-use std::path::PathBuf;
-
-use dto_codegen::model::{EnumRepr, Primitive, Schema, TypeDef, TypeKind, TypeRef};
+use dto_codegen::model::{EnumRepr, Primitive, TypeDef, TypeKind, TypeRef};
 use dto_codegen::read::typescript::{looks_like_typescript, read};
 use pretty_assertions::assert_eq;
 
-fn manifest() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::{schema_file, ty};
 
 fn fixture(name: &str) -> String {
-    let path = manifest().join("tests/fixtures/ts").join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn schema_file(name: &str) -> String {
-    let path = manifest().join("../schemas/evovoice").join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn ty<'a>(s: &'a Schema, name: &str) -> &'a TypeDef {
-    s.types
-        .iter()
-        .find(|t| t.name == name)
-        .unwrap_or_else(|| panic!("no type {name}"))
+    common::fixture("ts", name)
 }
 
 fn prop_ty(t: &TypeDef, name: &str) -> TypeRef {
