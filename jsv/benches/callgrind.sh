@@ -5,7 +5,8 @@
 # jsv/examples/evovoice_callgrind.rs with the bench profile (optimised, with debug info, sharing
 # `cargo bench`'s build), runs it under callgrind once per format and operation, counting only the
 # measured function (--toggle-collect), and prints instructions, instructions per byte of each format's
-# text and per record, and the jsv/serde_json ratio.
+# text and per record, and the jsv/serde_json ratio. Then the same for the classic JSON documents
+# (jsv/examples/docs_callgrind.rs), when ../shared/bench-data is present.
 #
 # Usage: jsv/benches/callgrind.sh [target_bytes]     (default 100000: 47 records, ~100 KB of JSV)
 # Needs valgrind (`apt-get install -y valgrind`). Profiles are kept in $OUT (default
@@ -23,8 +24,9 @@ if ! command -v valgrind >/dev/null; then
     exit 1
 fi
 
-cargo build --quiet -p jsv --profile bench --example evovoice_callgrind
+cargo build --quiet -p jsv --profile bench --example evovoice_callgrind --example docs_callgrind
 BIN="$CARGO_TARGET_DIR/release/examples/evovoice_callgrind"
+DOCS_BIN="$CARGO_TARGET_DIR/release/examples/docs_callgrind"
 mkdir -p "$OUT"
 
 # Runs one case; prints "instructions records text_bytes".
@@ -51,3 +53,29 @@ for op in decode decode_borrowed encode; do
     done
 done
 echo "($records records; profiles in $OUT)"
+
+# The classic JSON documents, when ../shared/bench-data is there (docs_callgrind says why if not).
+echo
+printf '%-26s %-6s %14s %10s %8s\n' document format instructions "Ir/byte" "jsv/json"
+for doc in twitter citm_catalog canada; do
+    for op in decode encode; do
+        if ! "$DOCS_BIN" jsv "$op" "$doc" >/dev/null; then
+            continue
+        fi
+        rows=()
+        for format in jsv json; do
+            file="$OUT/$doc-$format-$op.out"
+            bytes=$(valgrind --tool=callgrind --callgrind-out-file="$file" --toggle-collect='*measured_*' \
+                "$DOCS_BIN" "$format" "$op" "$doc" 2>/dev/null)
+            bytes=${bytes#text_bytes=}
+            rows+=("$format $(grep -m1 '^summary:' "$file" | awk '{print $2}') $bytes")
+        done
+        read -r _ jsv_ir _ <<<"${rows[0]}"
+        read -r _ json_ir _ <<<"${rows[1]}"
+        for row in "${rows[@]}"; do
+            read -r format ir bytes <<<"$row"
+            awk -v name="$doc/$op" -v f="$format" -v ir="$ir" -v b="$bytes" -v a="$jsv_ir" -v j="$json_ir" \
+                'BEGIN { printf "%-26s %-6s %14d %10.2f %8s\n", name, f, ir, ir / b, (f == "jsv" ? sprintf("%.3f", a / j) : "") }'
+        done
+    done
+done

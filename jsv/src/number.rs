@@ -13,12 +13,13 @@ pub(crate) fn write_f64(out: &mut Vec<u8>, value: f64) {
     if !value.is_finite() {
         return write_non_finite(out, value);
     }
-    let mut buffer = ryu::Buffer::new();
+    let mut buffer = zmij::Buffer::new();
     let text = buffer.format_finite(value);
-    // Common case: ryu wrote fixed notation for a magnitude .NET also writes fixed (1E-04 up to
-    // 1E+15), so the text is the same but for ryu's `.0` on whole numbers.
+    // Common case: a magnitude that both zmij and .NET write in fixed notation (1E-04 up to 1E+15),
+    // so the text is the same but for zmij's `.0` on whole numbers.
     let magnitude = value.abs();
-    if (1e-4..1e15).contains(&magnitude) && !text.contains('e') {
+    if (1e-4..1e15).contains(&magnitude) {
+        debug_assert!(!text.contains('e'), "{text}");
         out.extend_from_slice(text.strip_suffix(".0").unwrap_or(text).as_bytes());
         return;
     }
@@ -97,7 +98,7 @@ struct Decimal {
 }
 
 impl Decimal {
-    /// Parses Rust's own float text (`ryu` or `{:e}` output: `-12.5`, `1e-7`, `1.25e300`).
+    /// Parses Rust's own float text (`zmij` or `{:e}` output: `-12.5`, `1e-7`, `1.25e+300`).
     fn parse(text: &[u8]) -> Decimal {
         let mut decimal = Decimal {
             negative: false,
@@ -278,7 +279,7 @@ mod tests {
             let value = (state >> 11) as f64 / (1u64 << 53) as f64 * 10f64.powi(exponent);
             let value = if state & 1 == 0 { value } else { -value };
             let mut general = Vec::new();
-            Decimal::parse(ryu::Buffer::new().format_finite(value).as_bytes())
+            Decimal::parse(zmij::Buffer::new().format_finite(value).as_bytes())
                 .write(&mut general, 15);
             assert_eq!(f64_text(value).as_bytes(), general.as_slice(), "{value:e}");
         }

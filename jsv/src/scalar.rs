@@ -137,32 +137,157 @@ pub(crate) fn parse_i128(text: &str, min: i128, max: i128, type_name: &str) -> P
 /// `,` thousands separators, `NaN`, `Infinity`, `-Infinity`. Empty is 0.
 pub(crate) fn parse_f64(text: &str) -> ParseResult<f64> {
     // What writers produce parses directly; the lenient forms are tried only after that fails.
-    if let Ok(value) = text.parse::<f64>() {
+    if let Some(value) = exact_f64(text.as_bytes()) {
+        return Ok(value);
+    }
+    parse_float(text)
+}
+
+/// Like [`parse_f64`], for `f32`, where a finite text too large for `f32` is an error, not infinity.
+pub(crate) fn parse_f32(text: &str) -> ParseResult<f32> {
+    // Parsed as `f32` directly: going through `f64` would round twice.
+    let value = parse_float::<f32>(text)?;
+    if value.is_infinite() && parse_float::<f64>(text).is_ok_and(f64::is_finite) {
+        return Err(format!("number `{}` is out of range for f32", trim(text)));
+    }
+    Ok(value)
+}
+
+/// The standard library's correctly rounded parse, then .NET's lenient forms: surrounding
+/// whitespace, `,` thousands separators, empty as 0.
+fn parse_float<F: std::str::FromStr + Default>(text: &str) -> ParseResult<F> {
+    if let Ok(value) = text.parse::<F>() {
         return Ok(value);
     }
     let t = trim(text);
     if t.is_empty() {
-        return Ok(0.0);
+        return Ok(F::default());
     }
     let cleaned: Cow<'_, str> = if t.contains(',') {
         Cow::Owned(t.replace(',', ""))
     } else {
         Cow::Borrowed(t)
     };
-    match cleaned.parse::<f64>() {
-        Ok(v) => Ok(v),
-        Err(_) => Err(format!("invalid number `{text}`")),
-    }
+    cleaned
+        .parse::<F>()
+        .map_err(|_| format!("invalid number `{text}`"))
 }
 
-/// Like [`parse_f64`], for `f32`, where a finite text too large for `f32` is an error, not infinity.
-pub(crate) fn parse_f32(text: &str) -> ParseResult<f32> {
-    let value = parse_f64(text)?;
-    let narrowed = value as f32;
-    if narrowed.is_infinite() && value.is_finite() {
-        return Err(format!("number `{}` is out of range for f32", trim(text)));
+/// Reads the ASCII digits of `bytes` from `start` into `significand` (wrapping: callers limit the
+/// count); returns where they end. Eight at a time where the input allows, as most fractions are long.
+#[inline]
+fn read_digits(bytes: &[u8], start: usize, significand: &mut u64) -> usize {
+    let mut i = start;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if !eight_digits(word) {
+            break;
+        }
+        *significand = significand
+            .wrapping_mul(100_000_000)
+            .wrapping_add(eight_digits_value(word));
+        i += 8;
     }
-    Ok(narrowed)
+    while let Some(&b) = bytes.get(i) {
+        let digit = b.wrapping_sub(b'0');
+        if digit > 9 {
+            break;
+        }
+        *significand = significand.wrapping_mul(10).wrapping_add(u64::from(digit));
+        i += 1;
+    }
+    i
+}
+
+/// Whether all eight bytes of `word` are ASCII digits (SWAR: below `0` or above `9` sets a high bit).
+#[inline]
+fn eight_digits(word: u64) -> bool {
+    let above = word.wrapping_add(0x4646_4646_4646_4646);
+    let below = word.wrapping_sub(0x3030_3030_3030_3030);
+    (above | below) & 0x8080_8080_8080_8080 == 0
+}
+
+/// The value of eight ASCII digits (first digit in the lowest byte), combined pairwise in three
+/// multiplications.
+#[inline]
+fn eight_digits_value(word: u64) -> u64 {
+    const MASK: u64 = 0x0000_00FF_0000_00FF;
+    const MUL1: u64 = 100 + (1_000_000 << 32);
+    const MUL2: u64 = 1 + (10_000 << 32);
+    let v = word - 0x3030_3030_3030_3030;
+    let v = v * 10 + (v >> 8);
+    let high = (v & MASK).wrapping_mul(MUL1);
+    let low = ((v >> 16) & MASK).wrapping_mul(MUL2);
+    u64::from((high.wrapping_add(low) >> 32) as u32)
+}
+
+/// Powers of ten that `f64` holds exactly.
+const EXACT_POWERS_OF_TEN: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// Clinger's fast path for the plain decimals writers produce (`-12.345`, `1.5E-07`): when the
+/// digits, read as an integer, fit in 53 bits and the power of ten is exact in `f64`, one
+/// multiplication or division rounds correctly. `None` for anything else, which the standard
+/// library's parser then reads (it gives the same value here, only slower).
+fn exact_f64(bytes: &[u8]) -> Option<f64> {
+    let (negative, rest) = match bytes {
+        [b'-', rest @ ..] => (true, rest),
+        _ => (false, bytes),
+    };
+    let mut significand: u64 = 0;
+    let mut i = read_digits(rest, 0, &mut significand);
+    let mut digits = i;
+    let mut exponent: i64 = 0;
+    if rest.get(i) == Some(&b'.') {
+        let fraction_start = i + 1;
+        i = read_digits(rest, fraction_start, &mut significand);
+        digits += i - fraction_start;
+        exponent = -((i - fraction_start) as i64);
+    }
+    // Nineteen digits cannot overflow a u64.
+    if digits == 0 || digits > 19 {
+        return None;
+    }
+    if let Some(b'e' | b'E') = rest.get(i) {
+        i += 1;
+        let negative_exponent = match rest.get(i) {
+            Some(b'-') => {
+                i += 1;
+                true
+            }
+            Some(b'+') => {
+                i += 1;
+                false
+            }
+            _ => false,
+        };
+        let exponent_start = i;
+        let mut written: i64 = 0;
+        while let Some(&b) = rest.get(i).filter(|b| b.is_ascii_digit()) {
+            written = written * 10 + i64::from(b - b'0');
+            i += 1;
+            if i - exponent_start > 4 {
+                return None;
+            }
+        }
+        if i == exponent_start {
+            return None;
+        }
+        exponent += if negative_exponent { -written } else { written };
+    }
+    if i != rest.len() || significand > 1 << 53 {
+        return None;
+    }
+    let magnitude = significand as f64;
+    let value = match exponent {
+        0 => magnitude,
+        1..=22 => magnitude * EXACT_POWERS_OF_TEN[exponent as usize],
+        -22..=-1 => magnitude / EXACT_POWERS_OF_TEN[(-exponent) as usize],
+        _ => return None,
+    };
+    Some(if negative { -value } else { value })
 }
 
 /// One character; empty is `'\0'` (ServiceStack's default char).
@@ -229,5 +354,93 @@ mod tests {
         assert!(parse_f32("1e39").is_err());
         assert_eq!(parse_f32("Infinity"), Ok(f32::INFINITY));
         assert!(parse_f64("1.2.3").is_err());
+    }
+
+    #[test]
+    fn floats_are_rounded_once() {
+        // 1 + 2^-24 and a little more: through f64 this becomes the f32 halfway point and rounds to
+        // even (1.0); read as f32 directly it is the next float up.
+        assert_eq!(
+            parse_f32("1.0000000596046447753906250001"),
+            Ok(1.000_000_1_f32)
+        );
+        assert_eq!(parse_f64("-0"), Ok(-0.0));
+        assert!(parse_f64("-0").unwrap().is_sign_negative());
+    }
+
+    #[test]
+    fn eight_digits_at_a_time() {
+        let word = |text: &[u8; 8]| u64::from_le_bytes(*text);
+        assert!(eight_digits(word(b"12345678")));
+        assert_eq!(eight_digits_value(word(b"12345678")), 12_345_678);
+        assert_eq!(eight_digits_value(word(b"00000009")), 9);
+        assert_eq!(eight_digits_value(word(b"99999999")), 99_999_999);
+        for bad in [
+            b"1234567/",
+            b"1234567:",
+            b".2345678",
+            b"1234 678",
+            b"\xff2345678",
+        ] {
+            assert!(!eight_digits(word(bad)), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn exact_fast_path_agrees_with_the_standard_parser() {
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut fast = 0;
+        for _ in 0..200_000 {
+            let r = next();
+            let digits = format!("{}", next() % 10u64.pow((r % 19) as u32 + 1));
+            let point = (r >> 8) as usize % (digits.len() + 2);
+            let mut text = String::new();
+            if r & 1 == 1 {
+                text.push('-');
+            }
+            if point < digits.len() {
+                text.push_str(&digits[..point]);
+                text.push('.');
+                text.push_str(&digits[point..]);
+            } else {
+                text.push_str(&digits);
+            }
+            match (r >> 16) % 4 {
+                0 => text.push_str(&format!("E{}", (r >> 24) % 30)),
+                1 => text.push_str(&format!("e-{}", (r >> 24) % 30)),
+                2 => text.push_str(&format!("E+0{}", (r >> 24) % 9)),
+                _ => {}
+            }
+            let expected: f64 = text.parse().unwrap();
+            if let Some(value) = exact_f64(text.as_bytes()) {
+                fast += 1;
+                assert_eq!(value.to_bits(), expected.to_bits(), "{text}");
+            }
+            assert_eq!(
+                parse_f64(&text).map(f64::to_bits),
+                Ok(expected.to_bits()),
+                "{text}"
+            );
+        }
+        assert!(fast > 50_000, "the fast path took only {fast} cases");
+        for rejected in [
+            "",
+            ".",
+            "-",
+            "1e",
+            "1e+",
+            "1.5e12345",
+            "+1",
+            "1_0",
+            "01234567890123456789",
+        ] {
+            assert_eq!(exact_f64(rejected.as_bytes()), None, "{rejected}");
+        }
     }
 }
