@@ -6,6 +6,9 @@
 //! format; records/s and the ratio follow from the sizes printed at the start (and
 //! `cargo run -p jsv --release --example bench_summary` prints them all after a run).
 //!
+//! The decode groups also time `serde_floor`: the same records read from an already-parsed tree, the
+//! part of decoding that serde's visitors and the target's allocations take whatever the format.
+//!
 //! Run: `cargo bench -p jsv --bench evovoice -- --warm-up-time 1 --measurement-time 3`
 
 use std::hint::black_box;
@@ -18,6 +21,9 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 #[path = "common/evovoice.rs"]
 mod evovoice;
 
+#[path = "common/floor.rs"]
+mod floor;
+
 use evovoice::{SessionInfo, SessionInfoRef};
 
 /// One size of the data set in every form the benchmarks need.
@@ -26,6 +32,8 @@ struct Dataset {
     records: Vec<SessionInfo>,
     jsv: String,
     json: String,
+    /// The JSV already parsed, for the serde floor.
+    tree: jsv::Value,
     jsv_pretty_len: usize,
     json_pretty_len: usize,
 }
@@ -50,6 +58,11 @@ fn datasets() -> &'static [Dataset] {
                     serde_json::from_str::<Vec<SessionInfo>>(&json).expect("json decodes"),
                     records
                 );
+                let tree = jsv::from_str(&jsv).expect("jsv decodes into a Value");
+                assert_eq!(
+                    floor::from_tree::<Vec<SessionInfo>>(&tree).expect("the floor decodes"),
+                    records
+                );
                 let jsv_pretty_len = jsv::to_string_pretty(&records).expect("jsv pretty").len();
                 let json_pretty_len = serde_json::to_string_pretty(&records)
                     .expect("json pretty")
@@ -59,6 +72,7 @@ fn datasets() -> &'static [Dataset] {
                     records,
                     jsv,
                     json,
+                    tree,
                     jsv_pretty_len,
                     json_pretty_len,
                 }
@@ -109,6 +123,11 @@ fn decode_struct(c: &mut Criterion) {
         g.bench_function("serde_json", |b| {
             b.iter(|| serde_json::from_str::<Vec<SessionInfo>>(black_box(&set.json)).unwrap())
         });
+        // What serde itself costs with parsing taken out (see common/floor.rs).
+        g.throughput(Throughput::Bytes(set.jsv.len() as u64));
+        g.bench_function("serde_floor", |b| {
+            b.iter(|| floor::from_tree::<Vec<SessionInfo>>(black_box(&set.tree)).unwrap())
+        });
         g.finish();
     }
 }
@@ -123,6 +142,10 @@ fn decode_borrowed(c: &mut Criterion) {
         g.throughput(Throughput::Bytes(set.json.len() as u64));
         g.bench_function("serde_json", |b| {
             b.iter(|| serde_json::from_str::<Vec<SessionInfoRef>>(black_box(&set.json)).unwrap())
+        });
+        g.throughput(Throughput::Bytes(set.jsv.len() as u64));
+        g.bench_function("serde_floor", |b| {
+            b.iter(|| floor::from_tree::<Vec<SessionInfoRef>>(black_box(&set.tree)).unwrap())
         });
         g.finish();
     }

@@ -1,7 +1,7 @@
 //! One decode or encode of a fixed Evo Voice data set (100 KB of JSV, 47 records), for counting
 //! instructions with callgrind, which unlike wall-clock time is stable on a shared machine.
 //!
-//! Usage: `evovoice_callgrind <jsv|json> <decode|decode_borrowed|encode> [target_bytes]`. The work to be
+//! Usage: `evovoice_callgrind <jsv|json|floor> <decode|decode_borrowed|encode> [target_bytes]`. The work to be
 //! measured runs in a `measured_*` function that is never inlined, so that
 //! `valgrind --tool=callgrind --toggle-collect='*measured_*'` counts only it and not the data set's
 //! generation. `jsv/benches/callgrind.sh` runs every combination and prints the counts.
@@ -13,6 +13,9 @@ use std::process::ExitCode;
 #[allow(dead_code)]
 #[path = "../benches/common/evovoice.rs"]
 mod evovoice;
+
+#[path = "../benches/common/floor.rs"]
+mod floor;
 
 use evovoice::{SessionInfo, SessionInfoRef};
 
@@ -37,6 +40,18 @@ fn measured_jsv_decode_borrowed(text: &str) -> usize {
 fn measured_json_decode_borrowed(text: &str) -> usize {
     serde_json::from_str::<Vec<SessionInfoRef>>(text)
         .expect("serde_json decodes")
+        .len()
+}
+
+#[inline(never)]
+fn measured_floor_decode(tree: &jsv::Value) -> Vec<SessionInfo> {
+    floor::from_tree(tree).expect("the floor decodes")
+}
+
+#[inline(never)]
+fn measured_floor_decode_borrowed(tree: &jsv::Value) -> usize {
+    floor::from_tree::<Vec<SessionInfoRef>>(tree)
+        .expect("the floor decodes")
         .len()
 }
 
@@ -66,9 +81,11 @@ fn main() -> ExitCode {
     let (format, text) = match args.first().map(String::as_str) {
         Some("jsv") => ("jsv", &jsv_text),
         Some("json") => ("json", &json_text),
+        // serde's own share: the JSV parsed beforehand, outside the measured call.
+        Some("floor") => ("floor", &jsv_text),
         _ => {
             eprintln!(
-                "usage: evovoice_callgrind <jsv|json> <decode|decode_borrowed|encode> [target_bytes]"
+                "usage: evovoice_callgrind <jsv|json|floor> <decode|decode_borrowed|encode> [target_bytes]"
             );
             return ExitCode::from(2);
         }
@@ -82,11 +99,19 @@ fn main() -> ExitCode {
         ("json", Some("decode_borrowed")) => {
             black_box(measured_json_decode_borrowed(black_box(text)))
         }
+        ("floor", Some("decode")) => {
+            let tree: jsv::Value = jsv::from_str(text).expect("jsv decodes into a Value");
+            black_box(measured_floor_decode(black_box(&tree))).len()
+        }
+        ("floor", Some("decode_borrowed")) => {
+            let tree: jsv::Value = jsv::from_str(text).expect("jsv decodes into a Value");
+            black_box(measured_floor_decode_borrowed(black_box(&tree)))
+        }
         ("jsv", Some("encode")) => black_box(measured_jsv_encode(black_box(&records))).len(),
         ("json", Some("encode")) => black_box(measured_json_encode(black_box(&records))).len(),
         _ => {
             eprintln!(
-                "usage: evovoice_callgrind <jsv|json> <decode|decode_borrowed|encode> [target_bytes]"
+                "usage: evovoice_callgrind <jsv|json|floor> <decode|decode_borrowed|encode> [target_bytes]"
             );
             return ExitCode::from(2);
         }
