@@ -33,6 +33,7 @@ const COMMA: u8 = 1;
 const CLOSE_BRACE: u8 = 2;
 const CLOSE_BRACKET: u8 = 4;
 const COLON: u8 = 8;
+const QUOTE: u8 = 16;
 const KEY_END: u8 = COLON | COMMA | CLOSE_BRACE;
 
 static CLASS: [u8; 256] = {
@@ -41,6 +42,7 @@ static CLASS: [u8; 256] = {
     table[b'}' as usize] = CLOSE_BRACE;
     table[b']' as usize] = CLOSE_BRACKET;
     table[b':' as usize] = COLON;
+    table[b'"' as usize] = QUOTE;
     table
 };
 
@@ -70,6 +72,9 @@ fn stops<const MASK: u8>(word: u64) -> u64 {
     }
     if MASK & COLON != 0 {
         found |= zero_bytes(word ^ (ONES * b':' as u64));
+    }
+    if MASK & QUOTE != 0 {
+        found |= zero_bytes(word ^ (ONES * b'"' as u64));
     }
     found
 }
@@ -102,6 +107,7 @@ fn scan_for<const MASK: u8>(bytes: &[u8], from: usize) -> usize {
         KEY_END => memchr::memchr3(b':', b',', b'}', rest),
         m if m == COMMA | CLOSE_BRACE => memchr::memchr2(b',', b'}', rest),
         m if m == COMMA | CLOSE_BRACKET => memchr::memchr2(b',', b']', rest),
+        QUOTE => memchr::memchr(b'"', rest),
         _ => memchr::memchr(b',', rest),
     };
     found.map_or(bytes.len(), |offset| i + offset)
@@ -311,25 +317,21 @@ impl<'de> Deserializer<'de> {
         let mut i = start + 1;
         let mut has_doubled = false;
         loop {
-            match memchr::memchr(b'"', &self.input[i..]) {
-                None => {
-                    return Err(self.error_at(Category::Eof, "unterminated quoted string", start));
-                }
-                Some(offset) => {
-                    let quote = i + offset;
-                    if self.input.get(quote + 1) == Some(&b'"') {
-                        has_doubled = true;
-                        i = quote + 2;
-                    } else {
-                        self.pos = quote + 1;
-                        let inner = self.text(start + 1, quote);
-                        return Ok(if has_doubled {
-                            Text::Owned(inner.replace("\"\"", "\""))
-                        } else {
-                            Text::Borrowed(inner)
-                        });
-                    }
-                }
+            let quote = scan_for::<QUOTE>(self.input, i);
+            if quote == self.input.len() {
+                return Err(self.error_at(Category::Eof, "unterminated quoted string", start));
+            }
+            if self.input.get(quote + 1) == Some(&b'"') {
+                has_doubled = true;
+                i = quote + 2;
+            } else {
+                self.pos = quote + 1;
+                let inner = self.text(start + 1, quote);
+                return Ok(if has_doubled {
+                    Text::Owned(inner.replace("\"\"", "\""))
+                } else {
+                    Text::Borrowed(inner)
+                });
             }
         }
     }
@@ -1418,5 +1420,20 @@ impl<'de> de::VariantAccess<'de> for UnitOnly<'de> {
             de::Unexpected::UnitVariant,
             &"a unit variant",
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_scan_finds_the_first_quote_past_the_inline_window() {
+        for at in [0, 7, 8, 63, 64, 65, 200] {
+            let mut text = vec![b'x'; at];
+            text.extend_from_slice(b"\"yy\"");
+            assert_eq!(scan_for::<QUOTE>(&text, 0), at);
+        }
+        assert_eq!(scan_for::<QUOTE>(b"no quotes here", 0), 14);
     }
 }
