@@ -9,7 +9,7 @@
 //! (`1/3f` is `0.333333343`, not Rust's `0.33333334`): exactly what ServiceStack writes.
 
 /// Append the JSV text of a `f64`.
-pub(crate) fn write_f64(out: &mut Vec<u8>, value: f64) {
+pub(crate) fn write_f64(out: &mut String, value: f64) {
     if !value.is_finite() {
         return write_non_finite(out, value);
     }
@@ -20,7 +20,7 @@ pub(crate) fn write_f64(out: &mut Vec<u8>, value: f64) {
     let magnitude = value.abs();
     if (1e-4..1e15).contains(&magnitude) {
         debug_assert!(!text.contains('e'), "{text}");
-        out.extend_from_slice(text.strip_suffix(".0").unwrap_or(text).as_bytes());
+        out.push_str(text.strip_suffix(".0").unwrap_or(text));
         return;
     }
     let decimal = Decimal::parse(text.as_bytes());
@@ -28,7 +28,7 @@ pub(crate) fn write_f64(out: &mut Vec<u8>, value: f64) {
 }
 
 /// Append the JSV text of a `f32`.
-pub(crate) fn write_f32(out: &mut Vec<u8>, value: f32) {
+pub(crate) fn write_f32(out: &mut String, value: f32) {
     if !value.is_finite() {
         return write_non_finite(out, value as f64);
     }
@@ -79,13 +79,13 @@ fn round_half_up(value: f32, digits: usize) -> String {
     format!("{sign}{}.{}e{exponent}", &digits[..1], &digits[1..])
 }
 
-fn write_non_finite(out: &mut Vec<u8>, value: f64) {
-    out.extend_from_slice(if value.is_nan() {
-        b"NaN"
+fn write_non_finite(out: &mut String, value: f64) {
+    out.push_str(if value.is_nan() {
+        "NaN"
     } else if value > 0.0 {
-        b"Infinity"
+        "Infinity"
     } else {
-        b"-Infinity"
+        "-Infinity"
     });
 }
 
@@ -148,45 +148,45 @@ impl Decimal {
 
     /// Writes in .NET "G" layout with at least `min_precision` digits of room before switching to
     /// scientific notation. Zero (either sign) is `0`.
-    fn write(&self, out: &mut Vec<u8>, min_precision: usize) {
+    fn write(&self, out: &mut String, min_precision: usize) {
         if self.len == 0 {
-            out.push(b'0');
+            out.push('0');
             return;
         }
         if self.negative {
-            out.push(b'-');
+            out.push('-');
         }
-        let digits = &self.digits[..self.len];
+        let digits = std::str::from_utf8(&self.digits[..self.len]).expect("ASCII digits");
         let max_digits = self.len.max(min_precision) as i32;
         let scale = self.scale;
         if scale > max_digits || scale < -3 {
-            out.push(digits[0]);
+            out.push_str(&digits[..1]);
             if digits.len() > 1 {
-                out.push(b'.');
-                out.extend_from_slice(&digits[1..]);
+                out.push('.');
+                out.push_str(&digits[1..]);
             }
             let exponent = scale - 1;
-            out.push(b'E');
-            out.push(if exponent < 0 { b'-' } else { b'+' });
+            out.push('E');
+            out.push(if exponent < 0 { '-' } else { '+' });
             let magnitude = exponent.unsigned_abs();
             if magnitude < 10 {
-                out.push(b'0');
+                out.push('0');
             }
             let mut buffer = itoa::Buffer::new();
-            out.extend_from_slice(buffer.format(magnitude).as_bytes());
+            out.push_str(buffer.format(magnitude));
         } else if scale <= 0 {
-            out.extend_from_slice(b"0.");
-            out.extend(std::iter::repeat_n(b'0', (-scale) as usize));
-            out.extend_from_slice(digits);
+            out.push_str("0.");
+            out.extend(std::iter::repeat_n('0', (-scale) as usize));
+            out.push_str(digits);
         } else {
             let scale = scale as usize;
             if digits.len() <= scale {
-                out.extend_from_slice(digits);
-                out.extend(std::iter::repeat_n(b'0', scale - digits.len()));
+                out.push_str(digits);
+                out.extend(std::iter::repeat_n('0', scale - digits.len()));
             } else {
-                out.extend_from_slice(&digits[..scale]);
-                out.push(b'.');
-                out.extend_from_slice(&digits[scale..]);
+                out.push_str(&digits[..scale]);
+                out.push('.');
+                out.push_str(&digits[scale..]);
             }
         }
     }
@@ -209,15 +209,15 @@ mod tests {
     use super::*;
 
     fn f64_text(v: f64) -> String {
-        let mut out = Vec::new();
+        let mut out = String::new();
         write_f64(&mut out, v);
-        String::from_utf8(out).unwrap()
+        out
     }
 
     fn f32_text(v: f32) -> String {
-        let mut out = Vec::new();
+        let mut out = String::new();
         write_f32(&mut out, v);
-        String::from_utf8(out).unwrap()
+        out
     }
 
     #[test]
@@ -278,10 +278,10 @@ mod tests {
             let exponent = (state % 40) as i32 - 8;
             let value = (state >> 11) as f64 / (1u64 << 53) as f64 * 10f64.powi(exponent);
             let value = if state & 1 == 0 { value } else { -value };
-            let mut general = Vec::new();
+            let mut general = String::new();
             Decimal::parse(zmij::Buffer::new().format_finite(value).as_bytes())
                 .write(&mut general, 15);
-            assert_eq!(f64_text(value).as_bytes(), general.as_slice(), "{value:e}");
+            assert_eq!(f64_text(value), general, "{value:e}");
         }
     }
 

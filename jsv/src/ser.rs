@@ -30,8 +30,9 @@ use crate::number;
 /// | unit variant | its name: `Active` |
 /// | newtype / tuple / struct variant | `{Name:value}`, `{Name:[a,b]}`, `{Name:{A:1}}` (serde's externally tagged form) |
 pub struct Serializer {
-    // Owned rather than borrowed: one indirection less on every write.
-    out: Vec<u8>,
+    // Owned rather than borrowed: one indirection less on every write. A `String`, since everything
+    // written comes from `str`s or is ASCII: the result needs no UTF-8 check.
+    out: String,
     include_none: bool,
     // Set by `serialize_none`/`serialize_unit`, cleared by everything that writes a value, so a struct
     // or map can tell afterwards that the member it just wrote was null.
@@ -47,11 +48,11 @@ impl Default for Serializer {
 impl Serializer {
     /// A serializer writing compact JSV into a new buffer.
     pub fn new() -> Self {
-        Serializer::with_buffer(Vec::with_capacity(128))
+        Serializer::with_buffer(String::with_capacity(128))
     }
 
     /// A serializer appending compact JSV to `buffer` (reuse one to avoid allocating).
-    pub fn with_buffer(buffer: Vec<u8>) -> Self {
+    pub fn with_buffer(buffer: String) -> Self {
         Serializer {
             out: buffer,
             include_none: false,
@@ -60,7 +61,7 @@ impl Serializer {
     }
 
     /// The JSV written so far.
-    pub fn into_inner(self) -> Vec<u8> {
+    pub fn into_inner(self) -> String {
         self.out
     }
 
@@ -84,88 +85,96 @@ impl Serializer {
 /// assert_eq!(jsv::to_string(&member).unwrap(), r#"{id:1,name:Hello World,tags:[a,"b,c"]}"#);
 /// ```
 pub fn to_string<T: ?Sized + Serialize>(value: &T) -> Result<String> {
-    let bytes = to_vec(value)?;
-    // The serializer only ever writes whole UTF-8 sequences taken from `str`s and ASCII of its own.
-    Ok(String::from_utf8(bytes).expect("JSV output is UTF-8"))
-}
-
-/// Serialize `value` as compact JSV into a byte vector.
-pub fn to_vec<T: ?Sized + Serialize>(value: &T) -> Result<Vec<u8>> {
     let mut serializer = Serializer::new();
     value.serialize(&mut serializer)?;
     Ok(serializer.into_inner())
 }
 
-/// Serialize `value` as compact JSV into an I/O stream.
-pub fn to_writer<W: io::Write, T: ?Sized + Serialize>(mut writer: W, value: &T) -> Result<()> {
-    let out = to_vec(value)?;
-    writer.write_all(&out).map_err(Error::io)
+/// Serialize `value` as compact JSV into a byte vector.
+pub fn to_vec<T: ?Sized + Serialize>(value: &T) -> Result<Vec<u8>> {
+    to_string(value).map(String::into_bytes)
 }
 
-/// The characters that make ServiceStack quote a string: `" : , { } [ ] CR LF` (1), others 0.
-static NEEDS_QUOTES: [u8; 256] = {
+/// Serialize `value` as compact JSV into an I/O stream.
+pub fn to_writer<W: io::Write, T: ?Sized + Serialize>(mut writer: W, value: &T) -> Result<()> {
+    let out = to_string(value)?;
+    writer.write_all(out.as_bytes()).map_err(Error::io)
+}
+
+/// Byte classes for writing strings: the characters that make ServiceStack quote a string,
+/// `" : , { } [ ] CR LF` ([`SPECIAL`]), and among them `"`, which is doubled inside quotes ([`QUOTE`]).
+static STRING_CLASS: [u8; 256] = {
     let mut table = [0; 256];
-    let special = b"\":,{}[]\r\n";
+    let special = b":,{}[]\r\n";
     let mut i = 0;
     while i < special.len() {
-        table[special[i] as usize] = 1;
+        table[special[i] as usize] = SPECIAL;
         i += 1;
     }
+    table[b'"' as usize] = SPECIAL | QUOTE;
     table
 };
+
+/// The string must be quoted.
+const SPECIAL: u8 = 1;
+/// The string holds a `"`.
+const QUOTE: u8 = 2;
 
 /// A leading byte-order mark is dropped by readers (ServiceStack's and ours), so a string that
 /// starts with one is quoted to keep it.
 const BOM: &[u8] = "\u{feff}".as_bytes();
 
-/// Whether `bytes` holds a character that makes ServiceStack quote the string. Eight bytes per
-/// step with one branch: strings are scanned on every write.
+/// The classes ([`SPECIAL`], [`QUOTE`]) of the characters in `bytes`, or-ed together. Eight bytes per
+/// step without branches: every string written is scanned.
 #[inline]
-fn needs_quotes(bytes: &[u8]) -> bool {
+fn string_classes(bytes: &[u8]) -> u8 {
     let mut chunks = bytes.chunks_exact(8);
+    let mut classes = 0;
     for chunk in &mut chunks {
-        let hits = chunk
+        classes |= chunk
             .iter()
-            .fold(0, |acc, &b| acc | NEEDS_QUOTES[b as usize]);
-        if hits != 0 {
-            return true;
-        }
+            .fold(0, |acc, &b| acc | STRING_CLASS[b as usize]);
     }
     chunks
         .remainder()
         .iter()
-        .any(|&b| NEEDS_QUOTES[b as usize] != 0)
+        .fold(classes, |acc, &b| acc | STRING_CLASS[b as usize])
 }
 
 /// Append `text` as a JSV string: verbatim, `""` when empty, CSV-quoted when it holds a special character.
-pub(crate) fn write_str(out: &mut Vec<u8>, text: &str) {
+pub(crate) fn write_str(out: &mut String, text: &str) {
     write_text(out, text, true)
 }
 
 /// Append a map key: as [`write_str`] but with date-times quoted too, since an unquoted `:` would
 /// end the key (ServiceStack's own unquoted date keys cannot be read back).
-fn write_key(out: &mut Vec<u8>, text: &str) {
+fn write_key(out: &mut String, text: &str) {
     write_text(out, text, false)
 }
 
-fn write_text(out: &mut Vec<u8>, text: &str, raw_dates: bool) {
+fn write_text(out: &mut String, text: &str, raw_dates: bool) {
     let bytes = text.as_bytes();
+    let classes = string_classes(bytes);
     if bytes.is_empty() {
-        out.extend_from_slice(b"\"\"");
-    } else if (!needs_quotes(bytes) && !bytes.starts_with(BOM))
+        out.push_str("\"\"");
+    } else if (classes & SPECIAL == 0 && !bytes.starts_with(BOM))
         || (raw_dates && is_dotnet_date_time(bytes))
     {
-        out.extend_from_slice(bytes);
+        out.push_str(text);
+    } else if classes & QUOTE == 0 {
+        out.push('"');
+        out.push_str(text);
+        out.push('"');
     } else {
-        out.push(b'"');
-        let mut rest = bytes;
-        while let Some(i) = memchr::memchr(b'"', rest) {
-            out.extend_from_slice(&rest[..=i]);
-            out.push(b'"');
+        out.push('"');
+        let mut rest = text;
+        while let Some(i) = memchr::memchr(b'"', rest.as_bytes()) {
+            out.push_str(&rest[..=i]);
+            out.push('"');
             rest = &rest[i + 1..];
         }
-        out.extend_from_slice(rest);
-        out.push(b'"');
+        out.push_str(rest);
+        out.push('"');
     }
 }
 
@@ -213,7 +222,7 @@ impl Serializer {
 
     fn write_integer<I: itoa::Integer>(&mut self, value: I) -> Result<()> {
         let mut buffer = itoa::Buffer::new();
-        self.out.extend_from_slice(buffer.format(value).as_bytes());
+        self.out.push_str(buffer.format(value));
         self.wrote_value();
         Ok(())
     }
@@ -231,8 +240,7 @@ impl<'a> ser::Serializer for &'a mut Serializer {
     type SerializeStructVariant = Compound<'a>;
 
     fn serialize_bool(self, v: bool) -> Result<()> {
-        self.out
-            .extend_from_slice(if v { b"True" } else { b"False" });
+        self.out.push_str(if v { "True" } else { "False" });
         self.wrote_value();
         Ok(())
     }
@@ -294,13 +302,7 @@ impl<'a> ser::Serializer for &'a mut Serializer {
 
     fn serialize_bytes(self, v: &[u8]) -> Result<()> {
         use base64::Engine;
-        let start = self.out.len();
-        let encoded_len = base64::encoded_len(v.len(), true).unwrap_or(0);
-        self.out.resize(start + encoded_len, 0);
-        let written = base64::engine::general_purpose::STANDARD
-            .encode_slice(v, &mut self.out[start..])
-            .map_err(|e| Error::new(crate::error::Category::Data, e.to_string()))?;
-        self.out.truncate(start + written);
+        base64::engine::general_purpose::STANDARD.encode_string(v, &mut self.out);
         self.wrote_value();
         Ok(())
     }
@@ -319,7 +321,7 @@ impl<'a> ser::Serializer for &'a mut Serializer {
     }
 
     fn serialize_unit_struct(self, _name: &'static str) -> Result<()> {
-        self.out.extend_from_slice(b"{}");
+        self.out.push_str("{}");
         self.wrote_value();
         Ok(())
     }
@@ -348,21 +350,21 @@ impl<'a> ser::Serializer for &'a mut Serializer {
         variant: &'static str,
         value: &T,
     ) -> Result<()> {
-        self.out.push(b'{');
+        self.out.push('{');
         write_str(&mut self.out, variant);
-        self.out.push(b':');
+        self.out.push(':');
         value.serialize(&mut *self)?;
-        self.out.push(b'}');
+        self.out.push('}');
         self.wrote_value();
         Ok(())
     }
 
     fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq> {
-        self.out.push(b'[');
+        self.out.push('[');
         Ok(Compound {
             ser: self,
             first: true,
-            closer: b"]",
+            closer: "]",
             key_start: 0,
         })
     }
@@ -386,23 +388,23 @@ impl<'a> ser::Serializer for &'a mut Serializer {
         variant: &'static str,
         _len: usize,
     ) -> Result<Self::SerializeTupleVariant> {
-        self.out.push(b'{');
+        self.out.push('{');
         write_str(&mut self.out, variant);
-        self.out.extend_from_slice(b":[");
+        self.out.push_str(":[");
         Ok(Compound {
             ser: self,
             first: true,
-            closer: b"]}",
+            closer: "]}",
             key_start: 0,
         })
     }
 
     fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap> {
-        self.out.push(b'{');
+        self.out.push('{');
         Ok(Compound {
             ser: self,
             first: true,
-            closer: b"}",
+            closer: "}",
             key_start: 0,
         })
     }
@@ -418,13 +420,13 @@ impl<'a> ser::Serializer for &'a mut Serializer {
         variant: &'static str,
         _len: usize,
     ) -> Result<Self::SerializeStructVariant> {
-        self.out.push(b'{');
+        self.out.push('{');
         write_str(&mut self.out, variant);
-        self.out.extend_from_slice(b":{");
+        self.out.push_str(":{");
         Ok(Compound {
             ser: self,
             first: true,
-            closer: b"}}",
+            closer: "}}",
             key_start: 0,
         })
     }
@@ -439,7 +441,7 @@ impl<'a> ser::Serializer for &'a mut Serializer {
 pub struct Compound<'a> {
     ser: &'a mut Serializer,
     first: bool,
-    closer: &'static [u8],
+    closer: &'static str,
     // Where the current map entry's separator and key began, to take them back if the value is null.
     key_start: usize,
 }
@@ -448,7 +450,7 @@ impl Compound<'_> {
     #[inline]
     fn element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
         if !self.first {
-            self.ser.out.push(b',');
+            self.ser.out.push(',');
         }
         self.first = false;
         value.serialize(&mut *self.ser)?;
@@ -460,14 +462,14 @@ impl Compound<'_> {
     fn begin_entry(&mut self) {
         self.key_start = self.ser.out.len();
         if !self.first {
-            self.ser.out.push(b',');
+            self.ser.out.push(',');
         }
     }
 
     /// Serializes an entry's value; takes the entry back when the value turned out to be null.
     #[inline]
     fn entry_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
-        self.ser.out.push(b':');
+        self.ser.out.push(':');
         self.ser.wrote_none = false;
         value.serialize(&mut *self.ser)?;
         if self.ser.wrote_none && !self.ser.include_none {
@@ -480,7 +482,7 @@ impl Compound<'_> {
     }
 
     fn finish(self) -> Result<()> {
-        self.ser.out.extend_from_slice(self.closer);
+        self.ser.out.push_str(self.closer);
         self.ser.wrote_none = false;
         Ok(())
     }
@@ -561,7 +563,7 @@ impl ser::SerializeStruct for Compound<'_> {
     ) -> Result<()> {
         self.begin_entry();
         // Member names are written raw, as ServiceStack writes property names.
-        self.ser.out.extend_from_slice(key.as_bytes());
+        self.ser.out.push_str(key);
         self.entry_value(value)
     }
 

@@ -184,9 +184,9 @@ from_integer!(i8 i16 i32 i64 u8 u16 u32 u64);
 
 impl From<f64> for Value {
     fn from(value: f64) -> Self {
-        let mut out = Vec::new();
+        let mut out = String::new();
         crate::number::write_f64(&mut out, value);
-        Value::String(String::from_utf8(out).expect("number text is ASCII"))
+        Value::String(out)
     }
 }
 
