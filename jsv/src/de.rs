@@ -12,6 +12,7 @@ use serde_core::forward_to_deserialize_any;
 
 use crate::error::{Category, Error, Result};
 use crate::scalar::{self, Text};
+use crate::swar;
 
 /// Where the reader is: which characters end an unquoted value.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
@@ -49,32 +50,25 @@ static CLASS: [u8; 256] = {
 /// Tokens are mostly short: scan this many bytes inline before handing over to `memchr`.
 const INLINE_SCAN: usize = 64;
 
-/// The bytes of `word` (little-endian) that are one of the structural characters in `MASK`, as
-/// their high bits. SWAR: a byte equal to `c` becomes zero after `xor`, and the "has zero byte"
-/// test marks it; borrows can only mark bytes above a real match, so the lowest mark is exact.
+/// The bytes of `word` that are one of the structural characters in `MASK`, marked by their high
+/// bit (the lowest mark is exact: see [`swar::bytes_equal`]).
 #[inline(always)]
 fn stops<const MASK: u8>(word: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    #[inline(always)]
-    fn zero_bytes(x: u64) -> u64 {
-        x.wrapping_sub(ONES) & !x & HIGHS
-    }
     let mut found = 0;
     if MASK & COMMA != 0 {
-        found |= zero_bytes(word ^ (ONES * b',' as u64));
+        found |= swar::bytes_equal(word, b',');
     }
     if MASK & CLOSE_BRACE != 0 {
-        found |= zero_bytes(word ^ (ONES * b'}' as u64));
+        found |= swar::bytes_equal(word, b'}');
     }
     if MASK & CLOSE_BRACKET != 0 {
-        found |= zero_bytes(word ^ (ONES * b']' as u64));
+        found |= swar::bytes_equal(word, b']');
     }
     if MASK & COLON != 0 {
-        found |= zero_bytes(word ^ (ONES * b':' as u64));
+        found |= swar::bytes_equal(word, b':');
     }
     if MASK & QUOTE != 0 {
-        found |= zero_bytes(word ^ (ONES * b'"' as u64));
+        found |= swar::bytes_equal(word, b'"');
     }
     found
 }
@@ -86,10 +80,9 @@ fn scan_for<const MASK: u8>(bytes: &[u8], from: usize) -> usize {
     let mut i = from;
     let inline_end = bytes.len().min(from + INLINE_SCAN);
     while i + 8 <= inline_end {
-        let word = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
-        let found = stops::<MASK>(word);
+        let found = stops::<MASK>(swar::word_at(bytes, i));
         if found != 0 {
-            return i + (found.trailing_zeros() / 8) as usize;
+            return i + swar::first_marked(found);
         }
         i += 8;
     }

@@ -60,6 +60,7 @@ mod pretty;
 pub mod query;
 mod scalar;
 mod ser;
+mod swar;
 pub mod value;
 
 pub use crate::de::{Deserializer, from_reader, from_slice, from_str};

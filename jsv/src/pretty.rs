@@ -5,6 +5,7 @@ use serde_core::Serialize;
 use std::io;
 
 use crate::error::{Error, Result};
+use crate::swar;
 
 /// Reformat compact JSV text exactly as ServiceStack's `JsvFormatter.Format` does (with `\n` newlines).
 ///
@@ -43,6 +44,29 @@ static ACTS_ON: [bool; 256] = {
     table
 };
 
+/// Index of the first byte at or after `from` that the formatter acts on, or the end: eight bytes at
+/// a time, then the table for the last few.
+#[inline]
+fn next_special(input: &[u8], mut i: usize) -> usize {
+    while i + 8 <= input.len() {
+        let word = swar::word_at(input, i);
+        let folded = swar::fold_braces(word);
+        let marks = swar::bytes_equal(folded, b'[')
+            | swar::bytes_equal(folded, b']')
+            | swar::bytes_equal(word, b'"')
+            | swar::bytes_equal(word, b',')
+            | swar::bytes_equal(word, b':');
+        if marks != 0 {
+            return i + swar::first_marked(marks);
+        }
+        i += 8;
+    }
+    while i < input.len() && !ACTS_ON[input[i] as usize] {
+        i += 1;
+    }
+    i
+}
+
 /// A newline and tabs for the usual depths, written in one copy.
 const NEWLINE_TABS: &str = "\n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
 
@@ -67,9 +91,7 @@ fn format_into(text: &str, out: &mut String) {
     while i < input.len() {
         // Copy the run of ordinary characters up to the next one that matters, in one go.
         let run_start = i;
-        while i < input.len() && !ACTS_ON[input[i] as usize] {
-            i += 1;
-        }
+        i = next_special(input, i);
         out.push_str(&text[run_start..i]);
         let Some(&c) = input.get(i) else {
             break;
@@ -178,6 +200,18 @@ mod tests {
             ("", ""),
         ] {
             assert_eq!(format(input).unwrap(), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn word_scan_agrees_with_the_table() {
+        let text = "ab{cd[ef}gh]ij\"kl,mn:op ümlaut, x{}y".repeat(3);
+        let input = text.as_bytes();
+        for from in 0..input.len() {
+            let expected = (from..input.len())
+                .find(|&i| super::ACTS_ON[input[i] as usize])
+                .unwrap_or(input.len());
+            assert_eq!(super::next_special(input, from), expected, "from {from}");
         }
     }
 }

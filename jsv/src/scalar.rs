@@ -4,6 +4,8 @@
 
 use std::borrow::Cow;
 
+use crate::swar;
+
 /// The text of one scalar token, unquoted.
 #[derive(Debug)]
 pub(crate) enum Text<'de> {
@@ -180,12 +182,12 @@ fn read_digits(bytes: &[u8], start: usize, significand: &mut u64) -> usize {
     let mut i = start;
     while let Some(chunk) = bytes.get(i..i + 8) {
         let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        if !eight_digits(word) {
+        if !swar::eight_digits(word) {
             break;
         }
         *significand = significand
             .wrapping_mul(100_000_000)
-            .wrapping_add(eight_digits_value(word));
+            .wrapping_add(swar::eight_digits_value(word));
         i += 8;
     }
     while let Some(&b) = bytes.get(i) {
@@ -197,28 +199,6 @@ fn read_digits(bytes: &[u8], start: usize, significand: &mut u64) -> usize {
         i += 1;
     }
     i
-}
-
-/// Whether all eight bytes of `word` are ASCII digits (SWAR: below `0` or above `9` sets a high bit).
-#[inline]
-fn eight_digits(word: u64) -> bool {
-    let above = word.wrapping_add(0x4646_4646_4646_4646);
-    let below = word.wrapping_sub(0x3030_3030_3030_3030);
-    (above | below) & 0x8080_8080_8080_8080 == 0
-}
-
-/// The value of eight ASCII digits (first digit in the lowest byte), combined pairwise in three
-/// multiplications.
-#[inline]
-fn eight_digits_value(word: u64) -> u64 {
-    const MASK: u64 = 0x0000_00FF_0000_00FF;
-    const MUL1: u64 = 100 + (1_000_000 << 32);
-    const MUL2: u64 = 1 + (10_000 << 32);
-    let v = word - 0x3030_3030_3030_3030;
-    let v = v * 10 + (v >> 8);
-    let high = (v & MASK).wrapping_mul(MUL1);
-    let low = ((v >> 16) & MASK).wrapping_mul(MUL2);
-    u64::from((high.wrapping_add(low) >> 32) as u32)
 }
 
 /// Powers of ten that `f64` holds exactly.
@@ -366,24 +346,6 @@ mod tests {
         );
         assert_eq!(parse_f64("-0"), Ok(-0.0));
         assert!(parse_f64("-0").unwrap().is_sign_negative());
-    }
-
-    #[test]
-    fn eight_digits_at_a_time() {
-        let word = |text: &[u8; 8]| u64::from_le_bytes(*text);
-        assert!(eight_digits(word(b"12345678")));
-        assert_eq!(eight_digits_value(word(b"12345678")), 12_345_678);
-        assert_eq!(eight_digits_value(word(b"00000009")), 9);
-        assert_eq!(eight_digits_value(word(b"99999999")), 99_999_999);
-        for bad in [
-            b"1234567/",
-            b"1234567:",
-            b".2345678",
-            b"1234 678",
-            b"\xff2345678",
-        ] {
-            assert!(!eight_digits(word(bad)), "{bad:?}");
-        }
     }
 
     #[test]
