@@ -65,6 +65,6 @@ pub mod value;
 
 pub use crate::de::{Deserializer, from_reader, from_slice, from_str};
 pub use crate::error::{Category, Error, Result};
-pub use crate::pretty::{format, to_string_pretty, to_writer_pretty};
-pub use crate::ser::{Serializer, to_string, to_vec, to_writer};
+pub use crate::pretty::{PrettyFormatter, format, to_string_pretty, to_writer_pretty};
+pub use crate::ser::{CompactFormatter, Formatter, Serializer, to_string, to_vec, to_writer};
 pub use crate::value::{Map, Value};

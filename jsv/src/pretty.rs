@@ -1,10 +1,12 @@
-//! The pretty printer: a re-indenting pass over compact JSV, byte for byte ServiceStack's
-//! `JsvFormatter.Format`.
+//! The pretty printer: ServiceStack's `JsvFormatter.Format` layout, byte for byte. One state machine,
+//! [`PrettyFormatter`], either run over compact JSV text ([`format()`]) or fed token by token while
+//! serializing ([`to_string_pretty`]), which skips the compact text in between.
 
 use serde_core::Serialize;
 use std::io;
 
 use crate::error::{Error, Result};
+use crate::ser::{Formatter, Serializer};
 use crate::swar;
 
 /// Reformat compact JSV text exactly as ServiceStack's `JsvFormatter.Format` does (with `\n` newlines).
@@ -28,7 +30,9 @@ use crate::swar;
 /// validating options without breaking callers.
 pub fn format(compact: &str) -> Result<String> {
     let mut out = String::with_capacity(compact.len() + compact.len() / 2);
-    format_into(compact, &mut out);
+    let mut formatter = PrettyFormatter::default();
+    formatter.feed(&mut out, compact);
+    formatter.finish(&mut out);
     Ok(out)
 }
 
@@ -70,79 +74,192 @@ fn next_special(input: &[u8], mut i: usize) -> usize {
 /// A newline and tabs for the usual depths, written in one copy.
 const NEWLINE_TABS: &str = "\n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
 
-/// Appends the formatted `input` to `out`. Works on the `str` (cut only at ASCII delimiters) so the
-/// output needs no UTF-8 check.
-fn format_into(text: &str, out: &mut String) {
-    fn newline(out: &mut String, depth: i64) {
-        let depth = depth.max(0) as usize;
-        if depth < NEWLINE_TABS.len() {
-            out.push_str(&NEWLINE_TABS[..=depth]);
-        } else {
-            out.push('\n');
-            out.extend(std::iter::repeat_n('\t', depth));
+fn newline(out: &mut String, depth: i64) {
+    let depth = depth.max(0) as usize;
+    if depth < NEWLINE_TABS.len() {
+        out.push_str(&NEWLINE_TABS[..=depth]);
+    } else {
+        out.push('\n');
+        out.extend(std::iter::repeat_n('\t', depth));
+    }
+}
+
+/// The layout state of ServiceStack's `JsvFormatter.Format`, a pass over compact JSV byte by byte:
+/// one tab per level; a newline after each `,` outside quotes and around brackets; a space after the
+/// first `:` since the last bracket or comma; brackets re-indent even inside quotes. Fed compact text
+/// in pieces it writes exactly what the pass writes over the whole text.
+///
+/// [`Serializer::pretty`] uses it to write pretty JSV directly; [`format()`] runs it over text.
+#[derive(Clone, Copy, Debug)]
+pub struct PrettyFormatter {
+    depth: i64,
+    // Whether the next `:` gets a space after it.
+    space_after_colon: bool,
+    in_quotes: bool,
+    // Whether the last byte of the compact text was `:` (a bracket there may stay inline).
+    last_was_colon: bool,
+    // An opening bracket right after a `:` stays inline with its closer when the container is empty
+    // (`A: []`): it is held back until the next byte shows which.
+    pending_open: Option<u8>,
+}
+
+impl PrettyFormatter {
+    /// Runs the pass over `text`, a piece of compact JSV (it may end anywhere, even inside a token).
+    pub(crate) fn feed(&mut self, out: &mut String, text: &str) {
+        let input = text.as_bytes();
+        let mut i = 0;
+        while i < input.len() {
+            // Copy the run of ordinary characters up to the next one that matters, in one go.
+            let run_start = i;
+            i = next_special(input, i);
+            if i > run_start {
+                self.begin_run(out);
+                out.push_str(&text[run_start..i]);
+            }
+            let Some(&c) = input.get(i) else {
+                break;
+            };
+            match c {
+                b'{' | b'[' => self.open_bracket(out, c),
+                b'}' | b']' => self.close_bracket(out, c),
+                b',' => self.comma(out),
+                b':' => self.colon(out),
+                _ => {
+                    self.begin_run(out);
+                    out.push(c as char);
+                    self.in_quotes = !self.in_quotes;
+                }
+            }
+            i += 1;
         }
     }
 
-    let input = text.as_bytes();
-    let mut depth: i64 = 0;
-    let mut space_after_colon = true;
-    let mut in_quotes = false;
-    let mut i = 0;
-    while i < input.len() {
-        // Copy the run of ordinary characters up to the next one that matters, in one go.
-        let run_start = i;
-        i = next_special(input, i);
-        out.push_str(&text[run_start..i]);
-        let Some(&c) = input.get(i) else {
-            break;
-        };
-        match c {
-            b'{' | b'[' => {
-                let after_colon = i > 0 && input[i - 1] == b':';
-                if after_colon && matches!(input.get(i + 1), Some(b'}' | b']')) {
-                    out.push(c as char);
-                    out.push(input[i + 1] as char);
-                    i += 2;
-                    continue;
-                }
-                if after_colon {
-                    newline(out, depth);
-                }
-                out.push(c as char);
-                depth += 1;
-                newline(out, depth);
-                space_after_colon = true;
-            }
-            b'}' | b']' => {
-                depth -= 1;
-                newline(out, depth);
-                out.push(c as char);
-                space_after_colon = true;
-            }
-            b'"' => {
-                out.push(c as char);
-                in_quotes = !in_quotes;
-            }
-            b',' if !in_quotes => {
-                out.push(c as char);
-                newline(out, depth);
-                space_after_colon = true;
-            }
-            b':' => {
-                out.push(c as char);
-                if space_after_colon {
-                    out.push(' ');
-                    space_after_colon = false;
-                }
-            }
-            _ => out.push(c as char),
+    /// Ordinary characters follow: a held-back bracket starts a non-empty container.
+    #[inline]
+    fn begin_run(&mut self, out: &mut String) {
+        if self.pending_open.is_some() {
+            self.flush_open(out);
         }
-        i += 1;
+        self.last_was_colon = false;
+    }
+
+    #[cold]
+    fn flush_open(&mut self, out: &mut String) {
+        if let Some(bracket) = self.pending_open.take() {
+            newline(out, self.depth);
+            out.push(bracket as char);
+            self.depth += 1;
+            newline(out, self.depth);
+            self.space_after_colon = true;
+        }
+    }
+
+    fn open_bracket(&mut self, out: &mut String, bracket: u8) {
+        self.flush_open(out);
+        if self.last_was_colon {
+            self.pending_open = Some(bracket);
+        } else {
+            out.push(bracket as char);
+            self.depth += 1;
+            newline(out, self.depth);
+            self.space_after_colon = true;
+        }
+        self.last_was_colon = false;
+    }
+
+    fn close_bracket(&mut self, out: &mut String, bracket: u8) {
+        self.last_was_colon = false;
+        if let Some(open) = self.pending_open.take() {
+            // `{}` or `[]` right after a `:`: written as it is, changing nothing else.
+            out.push(open as char);
+            out.push(bracket as char);
+            return;
+        }
+        self.depth -= 1;
+        newline(out, self.depth);
+        out.push(bracket as char);
+        self.space_after_colon = true;
+    }
+
+    fn comma(&mut self, out: &mut String) {
+        self.begin_run(out);
+        out.push(',');
+        if !self.in_quotes {
+            newline(out, self.depth);
+            self.space_after_colon = true;
+        }
+    }
+
+    fn colon(&mut self, out: &mut String) {
+        self.begin_run(out);
+        out.push(':');
+        if self.space_after_colon {
+            out.push(' ');
+            self.space_after_colon = false;
+        }
+        self.last_was_colon = true;
+    }
+}
+
+impl Default for PrettyFormatter {
+    fn default() -> Self {
+        PrettyFormatter {
+            depth: 0,
+            space_after_colon: true,
+            in_quotes: false,
+            last_was_colon: false,
+            pending_open: None,
+        }
+    }
+}
+
+impl crate::ser::private::Sealed for PrettyFormatter {}
+
+impl Formatter for PrettyFormatter {
+    type Checkpoint = PrettyFormatter;
+
+    fn open(&mut self, out: &mut String, bracket: u8) {
+        self.open_bracket(out, bracket);
+    }
+
+    fn close(&mut self, out: &mut String, bracket: u8) {
+        self.close_bracket(out, bracket);
+    }
+
+    fn comma(&mut self, out: &mut String) {
+        PrettyFormatter::comma(self, out);
+    }
+
+    fn colon(&mut self, out: &mut String) {
+        PrettyFormatter::colon(self, out);
+    }
+
+    #[inline]
+    fn begin_plain(&mut self, out: &mut String) {
+        self.begin_run(out);
+    }
+
+    fn text(&mut self, out: &mut String, text: &str) {
+        self.feed(out, text);
+    }
+
+    fn checkpoint(&self) -> PrettyFormatter {
+        *self
+    }
+
+    fn restore(&mut self, checkpoint: PrettyFormatter) {
+        *self = checkpoint;
+    }
+
+    fn finish(&mut self, out: &mut String) {
+        self.flush_open(out);
     }
 }
 
 /// Serialize `value` as pretty-printed JSV, laid out as ServiceStack's `JsvFormatter.Format` lays out
 /// its compact form (which is how ServiceStack prints its metadata-page samples and `Dump()` output).
+/// Written directly by [`Serializer::pretty`]: the same text as [`format()`] of
+/// [`to_string`](crate::to_string)'s output, without the compact text in between.
 ///
 /// ```
 /// #[derive(serde::Serialize)]
@@ -153,7 +270,9 @@ fn format_into(text: &str, out: &mut String) {
 /// );
 /// ```
 pub fn to_string_pretty<T: ?Sized + Serialize>(value: &T) -> Result<String> {
-    format(&crate::to_string(value)?)
+    let mut serializer = Serializer::pretty();
+    value.serialize(&mut serializer)?;
+    Ok(serializer.into_inner())
 }
 
 /// Serialize `value` as pretty-printed JSV (see [`to_string_pretty`]) into an I/O stream.

@@ -6,8 +6,10 @@ use serde_core::ser::{self, Impossible, Serialize};
 
 use crate::error::{Error, Result};
 use crate::number;
+use crate::pretty::PrettyFormatter;
 
-/// Serializes Rust values into compact JSV.
+/// Serializes Rust values into compact JSV ([`Serializer::new`]) or into ServiceStack's pretty layout
+/// ([`Serializer::pretty`]; see [`PrettyFormatter`]).
 ///
 /// Output goes into an in-memory buffer: a struct member's key can only be written once it is known that
 /// its value is not `None` (JSV omits null members), so the writer must be able to take back the key.
@@ -29,10 +31,11 @@ use crate::number;
 /// | map, struct | `{Key:value,...}` |
 /// | unit variant | its name: `Active` |
 /// | newtype / tuple / struct variant | `{Name:value}`, `{Name:[a,b]}`, `{Name:{A:1}}` (serde's externally tagged form) |
-pub struct Serializer {
+pub struct Serializer<F = CompactFormatter> {
     // Owned rather than borrowed: one indirection less on every write. A `String`, since everything
     // written comes from `str`s or is ASCII: the result needs no UTF-8 check.
     out: String,
+    formatter: F,
     include_none: bool,
     // Set by `serialize_none`/`serialize_unit`, cleared by everything that writes a value, so a struct
     // or map can tell afterwards that the member it just wrote was null.
@@ -53,15 +56,32 @@ impl Serializer {
 
     /// A serializer appending compact JSV to `buffer` (reuse one to avoid allocating).
     pub fn with_buffer(buffer: String) -> Self {
+        Serializer::with_formatter(buffer, CompactFormatter)
+    }
+}
+
+impl Serializer<PrettyFormatter> {
+    /// A serializer writing pretty JSV, laid out as [`to_string_pretty`](crate::to_string_pretty)
+    /// describes, into a new buffer.
+    pub fn pretty() -> Self {
+        Serializer::with_formatter(String::with_capacity(128), PrettyFormatter::default())
+    }
+}
+
+impl<F: Formatter> Serializer<F> {
+    /// A serializer appending to `buffer`, laid out by `formatter`.
+    pub fn with_formatter(buffer: String, formatter: F) -> Self {
         Serializer {
             out: buffer,
+            formatter,
             include_none: false,
             wrote_none: false,
         }
     }
 
     /// The JSV written so far.
-    pub fn into_inner(self) -> String {
+    pub fn into_inner(mut self) -> String {
+        self.formatter.finish(&mut self.out);
         self.out
     }
 
@@ -73,6 +93,85 @@ impl Serializer {
         self.include_none = include;
         self
     }
+}
+
+/// How a [`Serializer`] lays out the compact JSV it produces: [`CompactFormatter`] writes it as it is,
+/// [`PrettyFormatter`] as ServiceStack's `JsvFormatter.Format` lays it out. Sealed: the layouts are
+/// ServiceStack's, not open for extension.
+pub trait Formatter: private::Sealed {
+    /// A copy of the layout state, to take back a member whose value turned out to be null.
+    type Checkpoint: Copy;
+
+    /// Writes `{` or `[`.
+    fn open(&mut self, out: &mut String, bracket: u8);
+    /// Writes `}` or `]`.
+    fn close(&mut self, out: &mut String, bracket: u8);
+    /// Writes the `,` between items or members.
+    fn comma(&mut self, out: &mut String);
+    /// Writes the `:` after a member name or map key.
+    fn colon(&mut self, out: &mut String);
+    /// Called before the caller appends a token without any of `{ [ } ] " , :` to `out` itself.
+    fn begin_plain(&mut self, out: &mut String);
+    /// Writes compact text that may hold any character (quoted strings, names, date-times).
+    fn text(&mut self, out: &mut String, text: &str);
+    /// The layout state now.
+    fn checkpoint(&self) -> Self::Checkpoint;
+    /// Goes back to a state taken with [`checkpoint`](Formatter::checkpoint).
+    fn restore(&mut self, checkpoint: Self::Checkpoint);
+    /// Writes whatever is held back once the value is complete.
+    fn finish(&mut self, out: &mut String);
+}
+
+pub(crate) mod private {
+    /// Only this crate's layouts implement [`Formatter`](super::Formatter).
+    pub trait Sealed {}
+}
+
+/// The compact layout: ServiceStack's wire form, written as it is.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CompactFormatter;
+
+impl private::Sealed for CompactFormatter {}
+
+impl Formatter for CompactFormatter {
+    type Checkpoint = ();
+
+    #[inline]
+    fn open(&mut self, out: &mut String, bracket: u8) {
+        out.push(bracket as char);
+    }
+
+    #[inline]
+    fn close(&mut self, out: &mut String, bracket: u8) {
+        out.push(bracket as char);
+    }
+
+    #[inline]
+    fn comma(&mut self, out: &mut String) {
+        out.push(',');
+    }
+
+    #[inline]
+    fn colon(&mut self, out: &mut String) {
+        out.push(':');
+    }
+
+    #[inline]
+    fn begin_plain(&mut self, _out: &mut String) {}
+
+    #[inline]
+    fn text(&mut self, out: &mut String, text: &str) {
+        out.push_str(text);
+    }
+
+    #[inline]
+    fn checkpoint(&self) {}
+
+    #[inline]
+    fn restore(&mut self, _checkpoint: ()) {}
+
+    #[inline]
+    fn finish(&mut self, _out: &mut String) {}
 }
 
 /// Serialize `value` as compact JSV into a `String`.
@@ -142,39 +241,40 @@ fn string_classes(bytes: &[u8]) -> u8 {
 }
 
 /// Append `text` as a JSV string: verbatim, `""` when empty, CSV-quoted when it holds a special character.
-pub(crate) fn write_str(out: &mut String, text: &str) {
-    write_text(out, text, true)
+pub(crate) fn write_str<F: Formatter>(formatter: &mut F, out: &mut String, text: &str) {
+    write_text(formatter, out, text, true)
 }
 
 /// Append a map key: as [`write_str`] but with date-times quoted too, since an unquoted `:` would
 /// end the key (ServiceStack's own unquoted date keys cannot be read back).
-fn write_key(out: &mut String, text: &str) {
-    write_text(out, text, false)
+fn write_key<F: Formatter>(formatter: &mut F, out: &mut String, text: &str) {
+    write_text(formatter, out, text, false)
 }
 
-fn write_text(out: &mut String, text: &str, raw_dates: bool) {
+fn write_text<F: Formatter>(formatter: &mut F, out: &mut String, text: &str, raw_dates: bool) {
     let bytes = text.as_bytes();
     let classes = string_classes(bytes);
     if bytes.is_empty() {
-        out.push_str("\"\"");
-    } else if (classes & SPECIAL == 0 && !bytes.starts_with(BOM))
-        || (raw_dates && is_dotnet_date_time(bytes))
-    {
+        formatter.text(out, "\"\"");
+    } else if classes & SPECIAL == 0 && !bytes.starts_with(BOM) {
+        formatter.begin_plain(out);
         out.push_str(text);
+    } else if raw_dates && is_dotnet_date_time(bytes) {
+        formatter.text(out, text);
     } else if classes & QUOTE == 0 {
-        out.push('"');
-        out.push_str(text);
-        out.push('"');
+        formatter.text(out, "\"");
+        formatter.text(out, text);
+        formatter.text(out, "\"");
     } else {
-        out.push('"');
+        formatter.text(out, "\"");
         let mut rest = text;
         while let Some(i) = memchr::memchr(b'"', rest.as_bytes()) {
-            out.push_str(&rest[..=i]);
-            out.push('"');
+            formatter.text(out, &rest[..=i]);
+            formatter.text(out, "\"");
             rest = &rest[i + 1..];
         }
-        out.push_str(rest);
-        out.push('"');
+        formatter.text(out, rest);
+        formatter.text(out, "\"");
     }
 }
 
@@ -214,7 +314,7 @@ fn is_dotnet_date_time(b: &[u8]) -> bool {
     }
 }
 
-impl Serializer {
+impl<F: Formatter> Serializer<F> {
     #[inline]
     fn wrote_value(&mut self) {
         self.wrote_none = false;
@@ -222,24 +322,26 @@ impl Serializer {
 
     fn write_integer<I: itoa::Integer>(&mut self, value: I) -> Result<()> {
         let mut buffer = itoa::Buffer::new();
+        self.formatter.begin_plain(&mut self.out);
         self.out.push_str(buffer.format(value));
         self.wrote_value();
         Ok(())
     }
 }
 
-impl<'a> ser::Serializer for &'a mut Serializer {
+impl<'a, F: Formatter> ser::Serializer for &'a mut Serializer<F> {
     type Ok = ();
     type Error = Error;
-    type SerializeSeq = Compound<'a>;
-    type SerializeTuple = Compound<'a>;
-    type SerializeTupleStruct = Compound<'a>;
-    type SerializeTupleVariant = Compound<'a>;
-    type SerializeMap = Compound<'a>;
-    type SerializeStruct = Compound<'a>;
-    type SerializeStructVariant = Compound<'a>;
+    type SerializeSeq = Compound<'a, F>;
+    type SerializeTuple = Compound<'a, F>;
+    type SerializeTupleStruct = Compound<'a, F>;
+    type SerializeTupleVariant = Compound<'a, F>;
+    type SerializeMap = Compound<'a, F>;
+    type SerializeStruct = Compound<'a, F>;
+    type SerializeStructVariant = Compound<'a, F>;
 
     fn serialize_bool(self, v: bool) -> Result<()> {
+        self.formatter.begin_plain(&mut self.out);
         self.out.push_str(if v { "True" } else { "False" });
         self.wrote_value();
         Ok(())
@@ -277,12 +379,14 @@ impl<'a> ser::Serializer for &'a mut Serializer {
     }
 
     fn serialize_f32(self, v: f32) -> Result<()> {
+        self.formatter.begin_plain(&mut self.out);
         number::write_f32(&mut self.out, v);
         self.wrote_value();
         Ok(())
     }
 
     fn serialize_f64(self, v: f64) -> Result<()> {
+        self.formatter.begin_plain(&mut self.out);
         number::write_f64(&mut self.out, v);
         self.wrote_value();
         Ok(())
@@ -295,13 +399,14 @@ impl<'a> ser::Serializer for &'a mut Serializer {
     }
 
     fn serialize_str(self, v: &str) -> Result<()> {
-        write_str(&mut self.out, v);
+        write_str(&mut self.formatter, &mut self.out, v);
         self.wrote_value();
         Ok(())
     }
 
     fn serialize_bytes(self, v: &[u8]) -> Result<()> {
         use base64::Engine;
+        self.formatter.begin_plain(&mut self.out);
         base64::engine::general_purpose::STANDARD.encode_string(v, &mut self.out);
         self.wrote_value();
         Ok(())
@@ -321,7 +426,8 @@ impl<'a> ser::Serializer for &'a mut Serializer {
     }
 
     fn serialize_unit_struct(self, _name: &'static str) -> Result<()> {
-        self.out.push_str("{}");
+        self.formatter.open(&mut self.out, b'{');
+        self.formatter.close(&mut self.out, b'}');
         self.wrote_value();
         Ok(())
     }
@@ -350,22 +456,23 @@ impl<'a> ser::Serializer for &'a mut Serializer {
         variant: &'static str,
         value: &T,
     ) -> Result<()> {
-        self.out.push('{');
-        write_str(&mut self.out, variant);
-        self.out.push(':');
+        self.formatter.open(&mut self.out, b'{');
+        write_str(&mut self.formatter, &mut self.out, variant);
+        self.formatter.colon(&mut self.out);
         value.serialize(&mut *self)?;
-        self.out.push('}');
+        self.formatter.close(&mut self.out, b'}');
         self.wrote_value();
         Ok(())
     }
 
     fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq> {
-        self.out.push('[');
+        self.formatter.open(&mut self.out, b'[');
         Ok(Compound {
             ser: self,
             first: true,
-            closer: "]",
+            closer: b"]",
             key_start: 0,
+            key_checkpoint: None,
         })
     }
 
@@ -388,24 +495,27 @@ impl<'a> ser::Serializer for &'a mut Serializer {
         variant: &'static str,
         _len: usize,
     ) -> Result<Self::SerializeTupleVariant> {
-        self.out.push('{');
-        write_str(&mut self.out, variant);
-        self.out.push_str(":[");
+        self.formatter.open(&mut self.out, b'{');
+        write_str(&mut self.formatter, &mut self.out, variant);
+        self.formatter.colon(&mut self.out);
+        self.formatter.open(&mut self.out, b'[');
         Ok(Compound {
             ser: self,
             first: true,
-            closer: "]}",
+            closer: b"]}",
             key_start: 0,
+            key_checkpoint: None,
         })
     }
 
     fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap> {
-        self.out.push('{');
+        self.formatter.open(&mut self.out, b'{');
         Ok(Compound {
             ser: self,
             first: true,
-            closer: "}",
+            closer: b"}",
             key_start: 0,
+            key_checkpoint: None,
         })
     }
 
@@ -420,14 +530,16 @@ impl<'a> ser::Serializer for &'a mut Serializer {
         variant: &'static str,
         _len: usize,
     ) -> Result<Self::SerializeStructVariant> {
-        self.out.push('{');
-        write_str(&mut self.out, variant);
-        self.out.push_str(":{");
+        self.formatter.open(&mut self.out, b'{');
+        write_str(&mut self.formatter, &mut self.out, variant);
+        self.formatter.colon(&mut self.out);
+        self.formatter.open(&mut self.out, b'{');
         Ok(Compound {
             ser: self,
             first: true,
-            closer: "}}",
+            closer: b"}}",
             key_start: 0,
+            key_checkpoint: None,
         })
     }
 
@@ -438,19 +550,22 @@ impl<'a> ser::Serializer for &'a mut Serializer {
 
 /// The state of a list, map or struct being written.
 #[doc(hidden)]
-pub struct Compound<'a> {
-    ser: &'a mut Serializer,
+pub struct Compound<'a, F: Formatter = CompactFormatter> {
+    ser: &'a mut Serializer<F>,
     first: bool,
-    closer: &'static str,
-    // Where the current map entry's separator and key began, to take them back if the value is null.
+    // The brackets that close what was opened: `]`, `}`, or two for a variant's content.
+    closer: &'static [u8],
+    // Where the current map entry's separator and key began, and the layout state there, to take
+    // them back if the value is null.
     key_start: usize,
+    key_checkpoint: Option<F::Checkpoint>,
 }
 
-impl Compound<'_> {
+impl<F: Formatter> Compound<'_, F> {
     #[inline]
     fn element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
         if !self.first {
-            self.ser.out.push(',');
+            self.ser.formatter.comma(&mut self.ser.out);
         }
         self.first = false;
         value.serialize(&mut *self.ser)?;
@@ -461,19 +576,23 @@ impl Compound<'_> {
     #[inline]
     fn begin_entry(&mut self) {
         self.key_start = self.ser.out.len();
+        self.key_checkpoint = Some(self.ser.formatter.checkpoint());
         if !self.first {
-            self.ser.out.push(',');
+            self.ser.formatter.comma(&mut self.ser.out);
         }
     }
 
     /// Serializes an entry's value; takes the entry back when the value turned out to be null.
     #[inline]
     fn entry_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
-        self.ser.out.push(':');
+        self.ser.formatter.colon(&mut self.ser.out);
         self.ser.wrote_none = false;
         value.serialize(&mut *self.ser)?;
         if self.ser.wrote_none && !self.ser.include_none {
             self.ser.out.truncate(self.key_start);
+            if let Some(checkpoint) = self.key_checkpoint {
+                self.ser.formatter.restore(checkpoint);
+            }
         } else {
             self.first = false;
         }
@@ -482,13 +601,15 @@ impl Compound<'_> {
     }
 
     fn finish(self) -> Result<()> {
-        self.ser.out.push_str(self.closer);
+        for &bracket in self.closer {
+            self.ser.formatter.close(&mut self.ser.out, bracket);
+        }
         self.ser.wrote_none = false;
         Ok(())
     }
 }
 
-impl ser::SerializeSeq for Compound<'_> {
+impl<F: Formatter> ser::SerializeSeq for Compound<'_, F> {
     type Ok = ();
     type Error = Error;
     fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
@@ -499,7 +620,7 @@ impl ser::SerializeSeq for Compound<'_> {
     }
 }
 
-impl ser::SerializeTuple for Compound<'_> {
+impl<F: Formatter> ser::SerializeTuple for Compound<'_, F> {
     type Ok = ();
     type Error = Error;
     fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
@@ -510,7 +631,7 @@ impl ser::SerializeTuple for Compound<'_> {
     }
 }
 
-impl ser::SerializeTupleStruct for Compound<'_> {
+impl<F: Formatter> ser::SerializeTupleStruct for Compound<'_, F> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
@@ -521,7 +642,7 @@ impl ser::SerializeTupleStruct for Compound<'_> {
     }
 }
 
-impl ser::SerializeTupleVariant for Compound<'_> {
+impl<F: Formatter> ser::SerializeTupleVariant for Compound<'_, F> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
@@ -532,7 +653,7 @@ impl ser::SerializeTupleVariant for Compound<'_> {
     }
 }
 
-impl ser::SerializeMap for Compound<'_> {
+impl<F: Formatter> ser::SerializeMap for Compound<'_, F> {
     type Ok = ();
     type Error = Error;
 
@@ -552,7 +673,7 @@ impl ser::SerializeMap for Compound<'_> {
     }
 }
 
-impl ser::SerializeStruct for Compound<'_> {
+impl<F: Formatter> ser::SerializeStruct for Compound<'_, F> {
     type Ok = ();
     type Error = Error;
 
@@ -563,7 +684,7 @@ impl ser::SerializeStruct for Compound<'_> {
     ) -> Result<()> {
         self.begin_entry();
         // Member names are written raw, as ServiceStack writes property names.
-        self.ser.out.push_str(key);
+        self.ser.formatter.text(&mut self.ser.out, key);
         self.entry_value(value)
     }
 
@@ -572,7 +693,7 @@ impl ser::SerializeStruct for Compound<'_> {
     }
 }
 
-impl ser::SerializeStructVariant for Compound<'_> {
+impl<F: Formatter> ser::SerializeStructVariant for Compound<'_, F> {
     type Ok = ();
     type Error = Error;
 
@@ -591,8 +712,8 @@ impl ser::SerializeStructVariant for Compound<'_> {
 
 /// Writes a map key: scalars as their text (strings quoted by the string rule), composite keys as
 /// their JSV (ServiceStack writes object keys as `{...}`).
-struct MapKeySerializer<'a> {
-    ser: &'a mut Serializer,
+struct MapKeySerializer<'a, F: Formatter> {
+    ser: &'a mut Serializer<F>,
 }
 
 fn key_must_be_a_value() -> Error {
@@ -610,15 +731,15 @@ macro_rules! forward_key {
     )*};
 }
 
-impl<'a> ser::Serializer for MapKeySerializer<'a> {
+impl<'a, F: Formatter> ser::Serializer for MapKeySerializer<'a, F> {
     type Ok = ();
     type Error = Error;
-    type SerializeSeq = Compound<'a>;
-    type SerializeTuple = Compound<'a>;
-    type SerializeTupleStruct = Compound<'a>;
-    type SerializeTupleVariant = Compound<'a>;
-    type SerializeMap = Compound<'a>;
-    type SerializeStruct = Compound<'a>;
+    type SerializeSeq = Compound<'a, F>;
+    type SerializeTuple = Compound<'a, F>;
+    type SerializeTupleStruct = Compound<'a, F>;
+    type SerializeTupleVariant = Compound<'a, F>;
+    type SerializeMap = Compound<'a, F>;
+    type SerializeStruct = Compound<'a, F>;
     type SerializeStructVariant = Impossible<(), Error>;
 
     forward_key! {
@@ -632,7 +753,7 @@ impl<'a> ser::Serializer for MapKeySerializer<'a> {
     }
 
     fn serialize_str(self, v: &str) -> Result<()> {
-        write_key(&mut self.ser.out, v);
+        write_key(&mut self.ser.formatter, &mut self.ser.out, v);
         self.ser.wrote_value();
         Ok(())
     }
@@ -673,13 +794,13 @@ impl<'a> ser::Serializer for MapKeySerializer<'a> {
     ) -> Result<()> {
         ser::Serializer::serialize_newtype_variant(self.ser, name, index, variant, value)
     }
-    fn serialize_seq(self, len: Option<usize>) -> Result<Compound<'a>> {
+    fn serialize_seq(self, len: Option<usize>) -> Result<Compound<'a, F>> {
         ser::Serializer::serialize_seq(self.ser, len)
     }
-    fn serialize_tuple(self, len: usize) -> Result<Compound<'a>> {
+    fn serialize_tuple(self, len: usize) -> Result<Compound<'a, F>> {
         ser::Serializer::serialize_tuple(self.ser, len)
     }
-    fn serialize_tuple_struct(self, name: &'static str, len: usize) -> Result<Compound<'a>> {
+    fn serialize_tuple_struct(self, name: &'static str, len: usize) -> Result<Compound<'a, F>> {
         ser::Serializer::serialize_tuple_struct(self.ser, name, len)
     }
     fn serialize_tuple_variant(
@@ -688,13 +809,13 @@ impl<'a> ser::Serializer for MapKeySerializer<'a> {
         index: u32,
         variant: &'static str,
         len: usize,
-    ) -> Result<Compound<'a>> {
+    ) -> Result<Compound<'a, F>> {
         ser::Serializer::serialize_tuple_variant(self.ser, name, index, variant, len)
     }
-    fn serialize_map(self, len: Option<usize>) -> Result<Compound<'a>> {
+    fn serialize_map(self, len: Option<usize>) -> Result<Compound<'a, F>> {
         ser::Serializer::serialize_map(self.ser, len)
     }
-    fn serialize_struct(self, name: &'static str, len: usize) -> Result<Compound<'a>> {
+    fn serialize_struct(self, name: &'static str, len: usize) -> Result<Compound<'a, F>> {
         ser::Serializer::serialize_struct(self.ser, name, len)
     }
     fn serialize_struct_variant(

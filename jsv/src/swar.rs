@@ -88,7 +88,13 @@ mod tests {
         assert_eq!(eight_digits_value(word(b"12345678")), 12_345_678);
         assert_eq!(eight_digits_value(word(b"00000009")), 9);
         assert_eq!(eight_digits_value(word(b"99999999")), 99_999_999);
-        for bad in [b"1234567/", b"1234567:", b".2345678", b"1234 678", b"\xff2345678"] {
+        for bad in [
+            b"1234567/",
+            b"1234567:",
+            b".2345678",
+            b"1234 678",
+            b"\xff2345678",
+        ] {
             assert!(!eight_digits(word(bad)), "{bad:?}");
         }
     }

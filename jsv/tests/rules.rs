@@ -465,6 +465,25 @@ fn rich_strategy() -> impl Strategy<Value = Rich> {
     })
 }
 
+/// Values full of the characters the pretty layout acts on, .NET date-times written unquoted, and
+/// null members (written and then taken back), for checking the direct pretty writer against the
+/// textual pass.
+fn layout_strategy() -> impl Strategy<Value = jsv::Value> {
+    let leaf = prop_oneof![
+        Just(jsv::Value::Null),
+        "[{}\\[\\],:\"a \n]{0,8}".prop_map(jsv::Value::String),
+        Just(jsv::Value::String("2012-06-21T13:14:15+02:00".into())),
+        Just(jsv::Value::String("\u{feff}bom".into())),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..5).prop_map(jsv::Value::List),
+            prop::collection::vec(("[{}\\[\\],:\"a]{0,5}", inner), 0..5)
+                .prop_map(|entries| jsv::Value::Map(entries.into_iter().collect())),
+        ]
+    })
+}
+
 proptest! {
     #[test]
     fn any_value_round_trips(value in value_strategy()) {
@@ -478,6 +497,18 @@ proptest! {
         let text = jsv::to_string(&rich).unwrap();
         let back: Rich = jsv::from_str(&text).unwrap();
         prop_assert_eq!(back, rich);
+    }
+
+    #[test]
+    fn pretty_writer_matches_the_textual_layout(value in layout_strategy(), rich in rich_strategy()) {
+        prop_assert_eq!(
+            jsv::to_string_pretty(&value).unwrap(),
+            jsv::format(&jsv::to_string(&value).unwrap()).unwrap()
+        );
+        prop_assert_eq!(
+            jsv::to_string_pretty(&rich).unwrap(),
+            jsv::format(&jsv::to_string(&rich).unwrap()).unwrap()
+        );
     }
 
     #[test]
