@@ -1,7 +1,8 @@
 //! Prints a Markdown table of the last `cargo bench` run of the jsv benches: for every group that
 //! measured both jsv and serde_json, the median time of each, each format's MB/s of its own text,
 //! records/s, and how many times faster jsv is (serde_json time / jsv time, which is also the ratio
-//! of records/s since both read or write the same records).
+//! of records/s since both read or write the same records). Decode groups that also timed
+//! `serde_floor` (serde's own share, no parsing) show it in the last column.
 //!
 //! Usage: `cargo run -p jsv --release --example bench_summary [criterion_dir]`; the directory defaults
 //! to `$CARGO_TARGET_DIR/criterion`, else `target/criterion`.
@@ -145,9 +146,9 @@ fn main() {
     }
     let counts = record_counts();
     println!(
-        "| benchmark | jsv | serde_json | jsv MB/s | serde_json MB/s | jsv records/s | serde_json records/s | jsv speed-up |"
+        "| benchmark | jsv | serde_json | jsv MB/s | serde_json MB/s | jsv records/s | serde_json records/s | jsv speed-up | serde floor |"
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (group, functions) in &groups {
         let (Some(jsv), Some(json)) = (functions.get("jsv"), functions.get("serde_json")) else {
             continue;
@@ -157,8 +158,11 @@ fn main() {
                 format!("{:.0}", n as f64 / m.median_ns * 1e9)
             })
         };
+        let floor = functions
+            .get("serde_floor")
+            .map_or("-".into(), |m| time(m.median_ns));
         println!(
-            "| {group} | {} | {} | {} | {} | {} | {} | {:.2}x |",
+            "| {group} | {} | {} | {} | {} | {} | {} | {:.2}x | {floor} |",
             time(jsv.median_ns),
             time(json.median_ns),
             mb_per_s(jsv),
