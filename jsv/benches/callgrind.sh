@@ -5,7 +5,8 @@
 # jsv/examples/evovoice_callgrind.rs with the bench profile (optimised, with debug info, sharing
 # `cargo bench`'s build), runs it under callgrind once per format and operation, counting only the
 # measured function (--toggle-collect), and prints instructions, instructions per byte of each format's
-# text and per record, and the jsv/serde_json ratio. Then the same for the classic JSON documents
+# text and per record, and the jsv/serde_json ratio; decodes also count `floor`, the same records read
+# from an already-parsed tree (serde's visitors and the allocations, no parsing). Then the same for the classic JSON documents
 # (jsv/examples/docs_callgrind.rs), when ../shared/bench-data is present.
 #
 # Usage: jsv/benches/callgrind.sh [target_bytes]     (default 100000: 47 records, ~100 KB of JSV)
@@ -46,7 +47,13 @@ for op in decode decode_borrowed encode; do
     read -r jsv_ir records jsv_bytes <<<"$(measure jsv "$op")"
     read -r json_ir _ json_bytes <<<"$(measure json "$op")"
     ratio=$(awk -v a="$jsv_ir" -v b="$json_ir" 'BEGIN { printf "%.3f", a / b }')
-    for row in "jsv $jsv_ir $jsv_bytes" "json $json_ir $json_bytes"; do
+    rows=("jsv $jsv_ir $jsv_bytes" "json $json_ir $json_bytes")
+    if [ "$op" != encode ]; then
+        # serde's own share: the same records read from an already-parsed tree.
+        read -r floor_ir _ _ <<<"$(measure floor "$op")"
+        rows+=("floor $floor_ir $jsv_bytes")
+    fi
+    for row in "${rows[@]}"; do
         read -r format ir bytes <<<"$row"
         awk -v op="$op" -v f="$format" -v ir="$ir" -v b="$bytes" -v r="$records" -v ratio="$ratio" \
             'BEGIN { printf "%-16s %-6s %14d %10.2f %12.0f %8s\n", op, f, ir, ir / b, ir / r, (f == "jsv" ? ratio : "") }'
