@@ -98,17 +98,50 @@ pub struct Emitted {
 
 /// Emits Rust source for every type and operation of `schema`.
 pub fn emit(schema: &Schema, options: &EmitOptions) -> Result<Emitted> {
-    let mut emitter = Emitter::new(schema, options);
-    // One item at a time: the same text as formatting the whole file at once, without holding the
-    // whole syntax tree (large services have thousands of items).
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    emit_with_workers(schema, options, cores)
+}
+
+/// [`emit`] on at most `max_workers` threads.
+fn emit_with_workers(
+    schema: &Schema,
+    options: &EmitOptions,
+    max_workers: usize,
+) -> Result<Emitted> {
+    let emitter = Emitter::new(schema, options);
+    let plan = emitter.plan();
+    // Items are independent once names and targets are settled: large services are built and
+    // formatted on every core, each worker with its own copy of the emitter (token streams cannot
+    // cross threads), and the texts and warnings joined in item order, so the output is the same.
+    let workers = max_workers.min(plan.len() / ITEMS_PER_WORKER).max(1);
+    let chunk = plan.len().div_ceil(workers).max(1);
+    let parts: Vec<Result<(String, Vec<Warning>)>> = if workers == 1 {
+        vec![emitter.clone().format_items(&plan)]
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = plan
+                .chunks(chunk)
+                .map(|items| {
+                    let worker = emitter.clone();
+                    scope.spawn(move || worker.format_items(items))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|handle| {
+                    handle
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        })
+    };
     let mut body = String::new();
-    for item in emitter.items() {
-        let file: syn::File = syn::parse2(item).map_err(|e| {
-            Error::Config(format!(
-                "internal error: generated code does not parse ({e}); please report this with the input"
-            ))
-        })?;
-        body.push_str(&prettyplease::unparse(&file));
+    let mut warnings = emitter.warnings;
+    for part in parts {
+        let (text, item_warnings) = part?;
+        body.push_str(&text);
+        warnings.extend(item_warnings);
     }
     let mut code = String::new();
     for line in &options.header {
@@ -124,10 +157,7 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> Result<Emitted> {
         code.push('\n');
     }
     code.push_str(&space_items(&body));
-    Ok(Emitted {
-        code,
-        warnings: emitter.warnings,
-    })
+    Ok(Emitted { code, warnings })
 }
 
 /// What a `(name, arity)` key stands for in the generated code.
@@ -150,6 +180,19 @@ struct Field {
     ty: TypeRef,
 }
 
+/// One item of the output.
+#[derive(Debug, Clone)]
+enum Planned {
+    /// The type at this index of `Emitter::types`.
+    Type(usize),
+    /// An alias to `dto::Value` for an undefined reference (name, generic arity).
+    Alias(String, usize),
+}
+
+/// Below this many items per core, one thread does all the work (threads cost more than they save).
+const ITEMS_PER_WORKER: usize = 64;
+
+#[derive(Clone)]
 struct Emitter<'s> {
     schema: &'s Schema,
     options: &'s EmitOptions,
@@ -400,43 +443,71 @@ impl<'s> Emitter<'s> {
         }
     }
 
-    fn items(&mut self) -> Vec<TokenStream> {
-        let mut items = Vec::new();
+    /// The items to emit, in output order: each defined type once, then an alias for each
+    /// undefined reference.
+    fn plan(&self) -> Vec<Planned> {
+        let mut plan = Vec::new();
         let mut emitted: HashSet<(String, usize)> = HashSet::new();
-        for i in 0..self.types.len() {
-            let t = &self.types[i];
+        for (i, t) in self.types.iter().enumerate() {
             let key = (t.name.clone(), t.arity());
             if !matches!(self.targets.get(&key), Some(Target::Defined(j)) if *j == i)
+                || matches!(t.kind, TypeKind::Interface)
                 || !emitted.insert(key)
             {
                 continue;
             }
-            let item = match t.kind.clone() {
-                TypeKind::Enum(e) => self.enum_item(i, &e),
-                TypeKind::Class => self.struct_item(i),
-                TypeKind::Interface => continue,
-            };
-            items.push(item);
+            plan.push(Planned::Type(i));
         }
-        for ((name, arity), _) in self.undefined.clone() {
-            let ident = self.ident_for(&name, arity);
-            let shown = if arity > 0 {
-                format!("`{name}` (generic, {arity} argument(s))")
-            } else {
-                format!("`{name}`")
-            };
-            let doc = format!(
-                " {shown} is referenced by the service metadata but not defined in it, so its \
-                 shape is unknown: any value is accepted."
-            );
-            let allow = allow_attr(&ident);
-            items.push(quote! {
-                #[doc = #doc]
-                #allow
-                pub type #ident = ::dto::Value;
-            });
+        plan.extend(
+            self.undefined
+                .iter()
+                .map(|((name, arity), _)| Planned::Alias(name.clone(), *arity)),
+        );
+        plan
+    }
+
+    /// Builds and formats `items`; returns their text and the warnings raised on the way.
+    fn format_items(mut self, items: &[Planned]) -> Result<(String, Vec<Warning>)> {
+        let before = self.warnings.len();
+        let mut text = String::new();
+        for planned in items {
+            // One item at a time: the same text as formatting the whole file at once, without
+            // holding the whole syntax tree (large services have thousands of items).
+            let file: syn::File = syn::parse2(self.item(planned)).map_err(|e| {
+                Error::Config(format!(
+                    "internal error: generated code does not parse ({e}); please report this with the input"
+                ))
+            })?;
+            text.push_str(&prettyplease::unparse(&file));
         }
-        items
+        Ok((text, self.warnings.split_off(before)))
+    }
+
+    fn item(&mut self, planned: &Planned) -> TokenStream {
+        match planned {
+            Planned::Type(i) => match self.types[*i].kind.clone() {
+                TypeKind::Enum(e) => self.enum_item(*i, &e),
+                TypeKind::Class | TypeKind::Interface => self.struct_item(*i),
+            },
+            Planned::Alias(name, arity) => {
+                let ident = self.ident_for(name, *arity);
+                let shown = if *arity > 0 {
+                    format!("`{name}` (generic, {arity} argument(s))")
+                } else {
+                    format!("`{name}`")
+                };
+                let doc = format!(
+                    " {shown} is referenced by the service metadata but not defined in it, so its \
+                     shape is unknown: any value is accepted."
+                );
+                let allow = allow_attr(&ident);
+                quote! {
+                    #[doc = #doc]
+                    #allow
+                    pub type #ident = ::dto::Value;
+                }
+            }
+        }
     }
 
     fn ident_for(&self, name: &str, arity: usize) -> Ident {
@@ -1417,6 +1488,31 @@ mod tests {
         assert!(route_variables("/a/{Id}/{id}").is_err());
         assert!(route_variables("/a?x=1").is_err());
         assert!(route_variables("/a/{Id").is_err());
+    }
+
+    #[test]
+    fn workers_give_the_same_code_and_warnings_as_one_thread() {
+        // Enough items for several workers, with warnings raised while emitting items (undefined
+        // bases) and aliases for undefined member types at the end.
+        let mut text = String::new();
+        for i in 0..300 {
+            text.push_str(&format!(
+                "/** Thing {i} */\nexport class Thing{i} extends Missing{m} {{\n    id: number;\n    \
+                 next?: Thing{n};\n    other?: Unknown{m};\n}}\n\nexport enum Kind{i} {{ A = 'A', B = 'B' }}\n\n",
+                m = i % 7,
+                n = (i + 1) % 300
+            ));
+        }
+        let schema = crate::read::typescript::read(&text, "things.ts").unwrap();
+        let options = EmitOptions::default();
+        let one = emit_with_workers(&schema, &options, 1).unwrap();
+        for workers in [2, 3, 8] {
+            let many = emit_with_workers(&schema, &options, workers).unwrap();
+            assert_eq!(many.code, one.code, "{workers} workers");
+            assert_eq!(many.warnings, one.warnings, "{workers} workers");
+        }
+        assert!(one.warnings.len() >= 300, "{} warnings", one.warnings.len());
+        assert!(one.code.contains("pub type Unknown6 = ::dto::Value;"));
     }
 
     #[test]
