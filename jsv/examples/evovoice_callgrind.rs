@@ -1,7 +1,7 @@
 //! One decode or encode of a fixed Evo Voice data set (100 KB of JSV, 47 records), for counting
 //! instructions with callgrind, which unlike wall-clock time is stable on a shared machine.
 //!
-//! Usage: `evovoice_callgrind <jsv|json|floor> <decode|decode_borrowed|encode> [target_bytes]`. The work to be
+//! Usage: `evovoice_callgrind <jsv|json|floor> <decode|decode_borrowed|decode_value|encode> [target_bytes]`. The work to be
 //! measured runs in a `measured_*` function that is never inlined, so that
 //! `valgrind --tool=callgrind --toggle-collect='*measured_*'` counts only it and not the data set's
 //! generation. `jsv/benches/callgrind.sh` runs every combination and prints the counts.
@@ -41,6 +41,16 @@ fn measured_json_decode_borrowed(text: &str) -> usize {
     serde_json::from_str::<Vec<SessionInfoRef>>(text)
         .expect("serde_json decodes")
         .len()
+}
+
+#[inline(never)]
+fn measured_jsv_decode_value(text: &str) -> jsv::Value {
+    jsv::from_str(text).expect("jsv decodes")
+}
+
+#[inline(never)]
+fn measured_json_decode_value(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).expect("serde_json decodes")
 }
 
 #[inline(never)]
@@ -85,7 +95,7 @@ fn main() -> ExitCode {
         Some("floor") => ("floor", &jsv_text),
         _ => {
             eprintln!(
-                "usage: evovoice_callgrind <jsv|json|floor> <decode|decode_borrowed|encode> [target_bytes]"
+                "usage: evovoice_callgrind <jsv|json|floor> <decode|decode_borrowed|decode_value|encode> [target_bytes]"
             );
             return ExitCode::from(2);
         }
@@ -99,6 +109,15 @@ fn main() -> ExitCode {
         ("json", Some("decode_borrowed")) => {
             black_box(measured_json_decode_borrowed(black_box(text)))
         }
+        ("jsv", Some("decode_value")) => {
+            match black_box(measured_jsv_decode_value(black_box(text))) {
+                jsv::Value::List(items) => items.len(),
+                _ => 0,
+            }
+        }
+        ("json", Some("decode_value")) => black_box(measured_json_decode_value(black_box(text)))
+            .as_array()
+            .map_or(0, Vec::len),
         ("floor", Some("decode")) => {
             let tree: jsv::Value = jsv::from_str(text).expect("jsv decodes into a Value");
             black_box(measured_floor_decode(black_box(&tree))).len()
@@ -111,7 +130,7 @@ fn main() -> ExitCode {
         ("json", Some("encode")) => black_box(measured_json_encode(black_box(&records))).len(),
         _ => {
             eprintln!(
-                "usage: evovoice_callgrind <jsv|json|floor> <decode|decode_borrowed|encode> [target_bytes]"
+                "usage: evovoice_callgrind <jsv|json|floor> <decode|decode_borrowed|decode_value|encode> [target_bytes]"
             );
             return ExitCode::from(2);
         }
