@@ -1,5 +1,5 @@
-//! Any input: reading never panics or hangs, and whatever reads as a `Value` writes and reads back
-//! the same.
+//! Any input: reading never panics or hangs, whatever reads as a `Value` writes and reads back the
+//! same, and its pretty text written directly is the textual layout of its compact text.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -28,5 +28,9 @@ fuzz_target!(|data: &[u8]| {
         let written = jsv::to_string(&value).expect("a Value always writes");
         let again: jsv::Value = jsv::from_str(&written).expect("written JSV reads back");
         assert_eq!(jsv::to_string(&again).unwrap(), written);
+        assert_eq!(
+            jsv::to_string_pretty(&value).unwrap(),
+            jsv::format(&written).unwrap()
+        );
     }
 });
