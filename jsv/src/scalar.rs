@@ -180,8 +180,8 @@ fn parse_float<F: std::str::FromStr + Default>(text: &str) -> ParseResult<F> {
 #[inline]
 fn read_digits(bytes: &[u8], start: usize, significand: &mut u64) -> usize {
     let mut i = start;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+    while i + 8 <= bytes.len() {
+        let word = swar::word_at(bytes, i);
         if !swar::eight_digits(word) {
             break;
         }
