@@ -100,7 +100,7 @@ impl<F: Formatter> Serializer<F> {
 /// ServiceStack's, not open for extension.
 pub trait Formatter: private::Sealed {
     /// A copy of the layout state, to take back a member whose value turned out to be null.
-    type Checkpoint: Copy;
+    type Checkpoint: Copy + Default;
 
     /// Writes `{` or `[`.
     fn open(&mut self, out: &mut String, bracket: u8);
@@ -472,7 +472,7 @@ impl<'a, F: Formatter> ser::Serializer for &'a mut Serializer<F> {
             first: true,
             closer: b"]",
             key_start: 0,
-            key_checkpoint: None,
+            key_checkpoint: F::Checkpoint::default(),
         })
     }
 
@@ -504,7 +504,7 @@ impl<'a, F: Formatter> ser::Serializer for &'a mut Serializer<F> {
             first: true,
             closer: b"]}",
             key_start: 0,
-            key_checkpoint: None,
+            key_checkpoint: F::Checkpoint::default(),
         })
     }
 
@@ -515,7 +515,7 @@ impl<'a, F: Formatter> ser::Serializer for &'a mut Serializer<F> {
             first: true,
             closer: b"}",
             key_start: 0,
-            key_checkpoint: None,
+            key_checkpoint: F::Checkpoint::default(),
         })
     }
 
@@ -539,7 +539,7 @@ impl<'a, F: Formatter> ser::Serializer for &'a mut Serializer<F> {
             first: true,
             closer: b"}}",
             key_start: 0,
-            key_checkpoint: None,
+            key_checkpoint: F::Checkpoint::default(),
         })
     }
 
@@ -558,7 +558,7 @@ pub struct Compound<'a, F: Formatter = CompactFormatter> {
     // Where the current map entry's separator and key began, and the layout state there, to take
     // them back if the value is null.
     key_start: usize,
-    key_checkpoint: Option<F::Checkpoint>,
+    key_checkpoint: F::Checkpoint,
 }
 
 impl<F: Formatter> Compound<'_, F> {
@@ -576,7 +576,7 @@ impl<F: Formatter> Compound<'_, F> {
     #[inline]
     fn begin_entry(&mut self) {
         self.key_start = self.ser.out.len();
-        self.key_checkpoint = Some(self.ser.formatter.checkpoint());
+        self.key_checkpoint = self.ser.formatter.checkpoint();
         if !self.first {
             self.ser.formatter.comma(&mut self.ser.out);
         }
@@ -590,9 +590,7 @@ impl<F: Formatter> Compound<'_, F> {
         value.serialize(&mut *self.ser)?;
         if self.ser.wrote_none && !self.ser.include_none {
             self.ser.out.truncate(self.key_start);
-            if let Some(checkpoint) = self.key_checkpoint {
-                self.ser.formatter.restore(checkpoint);
-            }
+            self.ser.formatter.restore(self.key_checkpoint);
         } else {
             self.first = false;
         }
