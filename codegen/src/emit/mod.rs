@@ -109,7 +109,7 @@ fn emit_with_workers(
     options: &EmitOptions,
     max_workers: usize,
 ) -> Result<Emitted> {
-    let emitter = Emitter::new(schema, options);
+    let mut emitter = Emitter::new(schema, options);
     let plan = emitter.plan();
     // Items are independent once names and targets are settled: large services are built and
     // formatted on every core, each worker with its own copy of the emitter (token streams cannot
@@ -117,13 +117,13 @@ fn emit_with_workers(
     let workers = max_workers.min(plan.len() / ITEMS_PER_WORKER).max(1);
     let chunk = plan.len().div_ceil(workers).max(1);
     let parts: Vec<Result<(String, Vec<Warning>)>> = if workers == 1 {
-        vec![emitter.clone().format_items(&plan)]
+        vec![emitter.format_items(&plan)]
     } else {
         std::thread::scope(|scope| {
             let handles: Vec<_> = plan
                 .chunks(chunk)
                 .map(|items| {
-                    let worker = emitter.clone();
+                    let mut worker = emitter.clone();
                     scope.spawn(move || worker.format_items(items))
                 })
                 .collect();
@@ -467,8 +467,9 @@ impl<'s> Emitter<'s> {
         plan
     }
 
-    /// Builds and formats `items`; returns their text and the warnings raised on the way.
-    fn format_items(mut self, items: &[Planned]) -> Result<(String, Vec<Warning>)> {
+    /// Builds and formats `items`; returns their text and the warnings raised on the way (taken
+    /// out of `self.warnings`, which keeps those from before).
+    fn format_items(&mut self, items: &[Planned]) -> Result<(String, Vec<Warning>)> {
         let before = self.warnings.len();
         let mut text = String::new();
         for planned in items {
