@@ -150,11 +150,16 @@
 
 extern crate self as dto;
 
+pub mod builtin;
 mod error;
 mod request;
 mod route;
 pub mod url;
 
+pub use crate::builtin::{
+    Authenticate, AuthenticateResponse, ErrorResponse, GetAccessToken, GetAccessTokenResponse,
+    ResponseError, ResponseStatus,
+};
 pub use crate::error::{Error, PathValueProblem, UnmatchedRoute};
 pub use crate::request::{Request, ReturnsVoid};
 pub use crate::route::{ApiMember, Route, RouteVariable};

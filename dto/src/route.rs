@@ -46,6 +46,16 @@ impl Route {
                 .any(|v| v.eq_ignore_ascii_case(verb) || v.eq_ignore_ascii_case("ANY") || *v == "*")
     }
 
+    /// The verb a request sent to this route without a verb of its own uses: the first verb the
+    /// route lists, ignoring `ANY` and `*`; `POST` when it lists none.
+    pub fn preferred_verb(&self) -> &'static str {
+        self.verbs
+            .iter()
+            .copied()
+            .find(|v| !v.eq_ignore_ascii_case("ANY") && *v != "*")
+            .unwrap_or("POST")
+    }
+
     /// The path's variables in order, or [`Error::MalformedRoute`] (see [`crate`] docs for the
     /// grammar; `#[derive(Dto)]` checks it at compile time).
     pub fn variables(&self) -> Result<Vec<RouteVariable>, Error> {

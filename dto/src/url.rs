@@ -17,11 +17,19 @@ pub fn has_request_body(verb: &str) -> bool {
 
 /// The relative URL for `request` sent with `verb`; what [`Request::to_url`] returns.
 pub fn to_url<T: Request + ?Sized>(request: &T, verb: &str) -> Result<String, Error> {
-    let fields = jsv::query::to_query_pairs(request).map_err(|source| Error::Serialize {
+    build_url(T::NAME, T::ROUTES, verb, &request_fields(request)?)
+}
+
+/// The request's set fields as wire name and value, in field order: `None` fields are absent,
+/// scalars are their plain text, lists and objects their JSV text (what
+/// [`jsv::query::to_query_pairs`] gives). Every URL of this module is built from them.
+pub fn request_fields<T: Request + ?Sized>(
+    request: &T,
+) -> Result<Vec<(String, QueryValue)>, Error> {
+    jsv::query::to_query_pairs(request).map_err(|source| Error::Serialize {
         request: T::NAME,
         source,
-    })?;
-    build_url(T::NAME, T::ROUTES, verb, &fields)
+    })
 }
 
 struct Candidate {
@@ -38,28 +46,39 @@ fn find<'f>(fields: &'f [(String, QueryValue)], name: &str) -> Option<&'f QueryV
 }
 
 /// [`to_url`] from the parts: the request's `name` and `routes`, and its set fields as
-/// [`jsv::query::to_query_pairs`] gives them.
+/// [`request_fields`] gives them. When no route allows the verb, the pre-defined
+/// `/json/reply/{name}` ([`predefined_url`]).
 pub fn build_url(
     name: &'static str,
     routes: &'static [Route],
     verb: &str,
     fields: &[(String, QueryValue)],
 ) -> Result<String, Error> {
+    match route_url(name, routes, verb, fields)? {
+        Some(url) => Ok(url),
+        None => Ok(predefined_url(&format!("/json/reply/{name}"), verb, fields)),
+    }
+}
+
+/// The URL of the route ServiceStack's clients choose for `verb` (steps 1 to 5 of the [crate]
+/// docs), or `None` when no route allows the verb, so the caller picks the pre-defined route
+/// it wants (`/json/reply/{name}`, `/jsv/reply/{name}`, `/api/{name}`).
+pub fn route_url(
+    name: &'static str,
+    routes: &'static [Route],
+    verb: &str,
+    fields: &[(String, QueryValue)],
+) -> Result<Option<String>, Error> {
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut unmatched: Vec<UnmatchedRoute> = Vec::new();
     for route in routes.iter().filter(|r| r.allows(verb)) {
         let pieces = route.pieces()?;
-        let mut variables = 0;
-        let mut missing = Vec::new();
-        for piece in &pieces {
-            if let Piece::Variable(variable) = piece {
-                variables += 1;
-                if !variable.wildcard && find(fields, variable.name).is_none() {
-                    missing.push(variable.name);
-                }
-            }
-        }
+        let missing = missing_variables(&pieces, fields);
         if missing.is_empty() {
+            let variables = pieces
+                .iter()
+                .filter(|p| matches!(p, Piece::Variable(_)))
+                .count();
             candidates.push(Candidate {
                 route,
                 pieces,
@@ -74,12 +93,7 @@ pub fn build_url(
     }
 
     if candidates.is_empty() && unmatched.is_empty() {
-        // No route allows the verb: ServiceStack's pre-defined route.
-        let mut url = format!("/json/reply/{name}");
-        if !has_request_body(verb) {
-            append_query(&mut url, fields.iter());
-        }
-        return Ok(url);
+        return Ok(None);
     }
 
     // The most variables wins; then the shorter path (ServiceStack's tie-break); then the route
@@ -95,21 +109,83 @@ pub fn build_url(
             routes: unmatched,
         });
     };
+    fill(name, best.route, &best.pieces, verb, fields).map(Some)
+}
 
-    let mut url = String::with_capacity(best.route.path.len() + 16);
+/// The first route, in declaration order, whose variables are all set (a `{name*}` wildcard may
+/// be unset), whatever its verbs; `None` when there is none. The route a request is sent to when
+/// the caller names no verb: [`Route::preferred_verb`] then says which verb.
+pub fn first_complete_route(
+    routes: &'static [Route],
+    fields: &[(String, QueryValue)],
+) -> Result<Option<&'static Route>, Error> {
+    for route in routes {
+        if missing_variables(&route.pieces()?, fields).is_empty() {
+            return Ok(Some(route));
+        }
+    }
+    Ok(None)
+}
+
+/// The URL of one given `route` with its variables filled in (step 4 of the [crate] docs), and
+/// for a verb without a body ([`has_request_body`]) the other set fields as the query string.
+/// A variable that is not set is [`Error::MissingRouteVariables`].
+pub fn fill_route(
+    name: &'static str,
+    route: &'static Route,
+    verb: &str,
+    fields: &[(String, QueryValue)],
+) -> Result<String, Error> {
+    let pieces = route.pieces()?;
+    let missing = missing_variables(&pieces, fields);
+    if !missing.is_empty() {
+        return Err(Error::MissingRouteVariables {
+            request: name,
+            verb: verb.to_ascii_uppercase(),
+            routes: vec![UnmatchedRoute {
+                path: route.path,
+                missing,
+            }],
+        });
+    }
+    fill(name, route, &pieces, verb, fields)
+}
+
+/// A pre-defined route's `path` (`/json/reply/GetSession`, `/api/GetSession`, used as given)
+/// and, for a verb without a body ([`has_request_body`]), every set field as the query string.
+pub fn predefined_url(path: &str, verb: &str, fields: &[(String, QueryValue)]) -> String {
+    let mut url = path.to_owned();
+    if !has_request_body(verb) {
+        append_query(&mut url, fields.iter());
+    }
+    url
+}
+
+fn missing_variables(pieces: &[Piece], fields: &[(String, QueryValue)]) -> Vec<&'static str> {
+    pieces
+        .iter()
+        .filter_map(|piece| match piece {
+            Piece::Variable(v) if !v.wildcard && find(fields, v.name).is_none() => Some(v.name),
+            _ => None,
+        })
+        .collect()
+}
+
+fn fill(
+    name: &'static str,
+    route: &'static Route,
+    pieces: &[Piece],
+    verb: &str,
+    fields: &[(String, QueryValue)],
+) -> Result<String, Error> {
+    let mut url = String::with_capacity(route.path.len() + 16);
     let mut used: Vec<&str> = Vec::new();
-    for piece in &best.pieces {
+    for piece in pieces {
         match *piece {
             Piece::Text(text) => url.push_str(text),
             Piece::Variable(variable) => {
                 used.push(variable.name);
-                push_variable(
-                    &mut url,
-                    name,
-                    best.route,
-                    variable,
-                    find(fields, variable.name),
-                )?;
+                push_variable(&mut url, name, route, variable, find(fields, variable.name))?;
             }
         }
     }

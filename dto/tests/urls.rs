@@ -682,3 +682,71 @@ fn ignore_variables_need_no_field() {
     // The route with `{ignore}` cannot be filled in, so the other one is used.
     assert_eq!(Contact { id: 3 }.to_url("GET").unwrap(), "/contacts/3");
 }
+
+#[test]
+fn url_pieces_for_clients() {
+    static ROUTES: [Route; 3] = [
+        Route::new("/flows/{flowId}/nodes/{nodeId}", &["ANY", "PATCH", "POST"]),
+        Route::new("/flows/{flowId}/nodes", &["POST"]),
+        Route::new("/flows", &[]),
+    ];
+    assert_eq!(ROUTES[0].preferred_verb(), "PATCH");
+    assert_eq!(ROUTES[2].preferred_verb(), "POST");
+
+    let flow_only = jsv::query::to_query_pairs(&BTreeMap::from([("flowId", "f 1")])).unwrap();
+    // Declaration order, not the most variables: the first route whose variables are all set.
+    let first = dto::url::first_complete_route(&ROUTES, &flow_only).unwrap();
+    assert_eq!(first.map(|r| r.path), Some("/flows/{flowId}/nodes"));
+    let none = dto::url::first_complete_route(&ROUTES[..1], &flow_only).unwrap();
+    assert_eq!(none, None);
+
+    assert_eq!(
+        dto::url::fill_route("F", &ROUTES[1], "GET", &flow_only).unwrap(),
+        "/flows/f%201/nodes"
+    );
+    let error = dto::url::fill_route("F", &ROUTES[0], "PATCH", &flow_only).unwrap_err();
+    assert_eq!(error.missing_variables(), ["nodeId"]);
+
+    // No route allows GET here: the caller chooses the pre-defined route.
+    static POST_ONLY: [Route; 1] = [Route::new("/flows/{flowId}/nodes", &["POST"])];
+    assert_eq!(
+        dto::url::route_url("F", &POST_ONLY, "GET", &flow_only).unwrap(),
+        None
+    );
+    assert_eq!(
+        dto::url::predefined_url("/api/F", "GET", &flow_only),
+        "/api/F?flowId=f%201"
+    );
+    assert_eq!(
+        dto::url::predefined_url("/api/F", "PUT", &flow_only),
+        "/api/F"
+    );
+}
+
+#[test]
+fn builtin_dtos_read_either_case_and_write_camel_case() {
+    let pascal = r#"{"ResponseStatus":{"ErrorCode":"NotEmpty","Message":"m","Errors":[{"ErrorCode":"NotEmpty","FieldName":"Name","Message":"'Name' must not be empty."}]}}"#;
+    let camel = r#"{"responseStatus":{"errorCode":"NotEmpty","message":"m","errors":[{"errorCode":"NotEmpty","fieldName":"Name","message":"'Name' must not be empty."}]}}"#;
+    let a: dto::ErrorResponse = serde_json::from_str(pascal).unwrap();
+    let b: dto::ErrorResponse = serde_json::from_str(camel).unwrap();
+    assert_eq!(a, b);
+    assert_eq!(serde_json::to_string(&a).unwrap(), camel);
+    let status = a.response_status.unwrap();
+    assert_eq!(status.field_errors()[0].field_name, "Name");
+    assert_eq!(
+        jsv::to_string(&dto::ResponseStatus::new("NotFound", "Session x not found")).unwrap(),
+        "{errorCode:NotFound,message:Session x not found}"
+    );
+
+    let auth = dto::Authenticate {
+        provider: Some("credentials".into()),
+        user_name: Some("test".into()),
+        password: Some("test".into()),
+        ..Default::default()
+    };
+    assert_eq!(auth.to_url("POST").unwrap(), "/auth/credentials");
+    assert_eq!(
+        dto::GetAccessToken::default().to_url("POST").unwrap(),
+        "/access-token"
+    );
+}
