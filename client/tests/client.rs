@@ -1429,3 +1429,17 @@ fn custom_headers_replace_the_defaults() {
     );
     assert_eq!(sent.header("x-api-key"), Some("k1"));
 }
+
+#[test]
+fn clients_and_their_futures_can_cross_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    fn send<T: Send>(_: &T) {}
+    send_sync::<Client>();
+    send_sync::<AsyncClient>();
+    send_sync::<dto_client::Error>();
+    let client = AsyncClient::json("http://127.0.0.1:1").unwrap();
+    let future = client.send(&GetMe {});
+    send(&future);
+    let future = client.send_all(&[Hello::default()]);
+    send(&future);
+}
