@@ -1440,6 +1440,7 @@ fn clients_and_their_futures_can_cross_threads() {
     let client = AsyncClient::json("http://127.0.0.1:1").unwrap();
     let future = client.send(&GetMe {});
     send(&future);
-    let future = client.send_all(&[Hello::default()]);
+    let batch = [Hello::default()];
+    let future = client.send_all(&batch);
     send(&future);
 }
