@@ -162,7 +162,7 @@ pub use crate::builtin::{
 };
 pub use crate::error::{Error, PathValueProblem, UnmatchedRoute};
 pub use crate::request::{Request, ReturnsVoid};
-pub use crate::route::{ApiMember, Route, RouteVariable};
+pub use crate::route::{ApiMember, Route, RoutePiece, RouteVariable};
 
 pub use dto_macros::Dto;
 pub use indexmap::IndexMap;

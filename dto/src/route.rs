@@ -24,10 +24,12 @@ pub struct RouteVariable {
     pub wildcard: bool,
 }
 
-/// A piece of a route path: literal text or a variable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Piece {
+/// A piece of a route path ([`Route::pieces`]): literal text or a variable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RoutePiece {
+    /// Literal text, `/` separators included (`/sessions/`).
     Text(&'static str),
+    /// A `{name}` or `{name*}` variable.
     Variable(RouteVariable),
 }
 
@@ -63,13 +65,16 @@ impl Route {
             .pieces()?
             .into_iter()
             .filter_map(|piece| match piece {
-                Piece::Variable(variable) => Some(variable),
-                Piece::Text(_) => None,
+                RoutePiece::Variable(variable) => Some(variable),
+                RoutePiece::Text(_) => None,
             })
             .collect())
     }
 
-    pub(crate) fn pieces(&self) -> Result<Vec<Piece>, Error> {
+    /// The path split into literal text and variables, in order, or [`Error::MalformedRoute`]:
+    /// `/sessions/{sessionId}/members` is `Text("/sessions/")`, `Variable(sessionId)`,
+    /// `Text("/members")`.
+    pub fn pieces(&self) -> Result<Vec<RoutePiece>, Error> {
         parse_path(self.path).map_err(|reason| Error::MalformedRoute {
             route: self.path,
             reason,
@@ -84,7 +89,7 @@ const WHOLE_SEGMENT: &str =
 /// with `/`, has no `?` or `#`, braces are balanced and do not nest, and each variable is `{name}` or
 /// `{name*}` (name non-empty, no whitespace, no `*` inside) filling a whole component between `/` and
 /// `.` separators, at most once per path.
-pub(crate) fn parse_path(path: &'static str) -> Result<Vec<Piece>, String> {
+pub(crate) fn parse_path(path: &'static str) -> Result<Vec<RoutePiece>, String> {
     if !path.starts_with('/') {
         return Err("a route path must start with `/`".to_owned());
     }
@@ -126,18 +131,18 @@ pub(crate) fn parse_path(path: &'static str) -> Result<Vec<Piece>, String> {
         }
         let duplicate = pieces
             .iter()
-            .any(|p| matches!(p, Piece::Variable(v) if v.name.eq_ignore_ascii_case(name)));
+            .any(|p| matches!(p, RoutePiece::Variable(v) if v.name.eq_ignore_ascii_case(name)));
         if duplicate {
             return Err(format!("route variable `{name}` occurs twice"));
         }
         if !before.is_empty() {
-            pieces.push(Piece::Text(before));
+            pieces.push(RoutePiece::Text(before));
         }
-        pieces.push(Piece::Variable(RouteVariable { name, wildcard }));
+        pieces.push(RoutePiece::Variable(RouteVariable { name, wildcard }));
         rest = tail;
     }
     if !rest.is_empty() {
-        pieces.push(Piece::Text(rest));
+        pieces.push(RoutePiece::Text(rest));
     }
     Ok(pieces)
 }
@@ -189,12 +194,12 @@ mod tests {
         assert_eq!(
             parse_path("/a/{b}/c").unwrap(),
             [
-                Piece::Text("/a/"),
-                Piece::Variable(RouteVariable {
+                RoutePiece::Text("/a/"),
+                RoutePiece::Variable(RouteVariable {
                     name: "b",
                     wildcard: false
                 }),
-                Piece::Text("/c")
+                RoutePiece::Text("/c")
             ]
         );
     }

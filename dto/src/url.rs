@@ -4,7 +4,7 @@ use jsv::query::{QueryValue, ValueKind, percent_encode, percent_encode_into};
 
 use crate::Request;
 use crate::error::{Error, PathValueProblem, UnmatchedRoute};
-use crate::route::{Piece, Route, RouteVariable};
+use crate::route::{Route, RoutePiece, RouteVariable};
 
 /// Whether ServiceStack's clients send a request DTO with this verb in the body (`POST`, `PUT`,
 /// `PATCH`, ...) rather than in the query string (`GET`, `DELETE`, `HEAD`, `OPTIONS`). Verbs are
@@ -34,7 +34,7 @@ pub fn request_fields<T: Request + ?Sized>(
 
 struct Candidate {
     route: &'static Route,
-    pieces: Vec<Piece>,
+    pieces: Vec<RoutePiece>,
     variables: usize,
 }
 
@@ -77,7 +77,7 @@ pub fn route_url(
         if missing.is_empty() {
             let variables = pieces
                 .iter()
-                .filter(|p| matches!(p, Piece::Variable(_)))
+                .filter(|p| matches!(p, RoutePiece::Variable(_)))
                 .count();
             candidates.push(Candidate {
                 route,
@@ -161,11 +161,13 @@ pub fn predefined_url(path: &str, verb: &str, fields: &[(String, QueryValue)]) -
     url
 }
 
-fn missing_variables(pieces: &[Piece], fields: &[(String, QueryValue)]) -> Vec<&'static str> {
+fn missing_variables(pieces: &[RoutePiece], fields: &[(String, QueryValue)]) -> Vec<&'static str> {
     pieces
         .iter()
         .filter_map(|piece| match piece {
-            Piece::Variable(v) if !v.wildcard && find(fields, v.name).is_none() => Some(v.name),
+            RoutePiece::Variable(v) if !v.wildcard && find(fields, v.name).is_none() => {
+                Some(v.name)
+            }
             _ => None,
         })
         .collect()
@@ -174,7 +176,7 @@ fn missing_variables(pieces: &[Piece], fields: &[(String, QueryValue)]) -> Vec<&
 fn fill(
     name: &'static str,
     route: &'static Route,
-    pieces: &[Piece],
+    pieces: &[RoutePiece],
     verb: &str,
     fields: &[(String, QueryValue)],
 ) -> Result<String, Error> {
@@ -182,8 +184,8 @@ fn fill(
     let mut used: Vec<&str> = Vec::new();
     for piece in pieces {
         match *piece {
-            Piece::Text(text) => url.push_str(text),
-            Piece::Variable(variable) => {
+            RoutePiece::Text(text) => url.push_str(text),
+            RoutePiece::Variable(variable) => {
                 used.push(variable.name);
                 push_variable(&mut url, name, route, variable, find(fields, variable.name))?;
             }
