@@ -195,7 +195,7 @@ fn blocking_client_against_the_hosted_services() {
                 ..ListSessions::default()
             })
             .unwrap();
-        assert_eq!(list.items.unwrap(), [info.clone()]);
+        assert_eq!(list.items.unwrap(), std::slice::from_ref(&info));
 
         let all = client
             .send_all(&[add(&format!("{id}-a")), add(&format!("{id}-b"))])
