@@ -44,5 +44,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .cargo_warnings(false)
             .generate()?;
     }
+    // What the dto-server host of tests/tests/server.rs publishes (checked there against the live
+    // documents): the DTOs its clients would generate, used there to call it.
+    for (input, file) in [
+        ("fixtures/voice-host/types-metadata.json", "voice_host.rs"),
+        (
+            "fixtures/voice-host/types-typescript.ts",
+            "voice_host_ts.rs",
+        ),
+    ] {
+        dto_codegen::Config::new()
+            .input(input)
+            .file_name(file)
+            .header(false)
+            .generate()?;
+    }
     Ok(())
 }

@@ -395,7 +395,7 @@ fn serialize_name(meta: &ParseNestedMeta) -> syn::Result<Option<String>> {
     Ok(name)
 }
 
-fn parse_serde_container(
+pub(crate) fn parse_serde_container(
     attr: &Attribute,
     rename: &mut Option<String>,
     rename_all: &mut Option<RenameRule>,
@@ -416,7 +416,7 @@ fn parse_serde_container(
     });
 }
 
-fn parse_serde_field(
+pub(crate) fn parse_serde_field(
     attr: &Attribute,
     rename: &mut Option<String>,
     skip_serializing: &mut bool,

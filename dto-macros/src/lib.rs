@@ -14,6 +14,7 @@ mod case;
 mod ctxt;
 mod expand;
 mod route;
+mod type_info;
 mod valid;
 
 use proc_macro::TokenStream;
@@ -29,6 +30,18 @@ use syn::{DeriveInput, parse_macro_input};
 pub fn derive_dto(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::derive(&input)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// Derives `dto::metadata::Type`: the struct or enum described as ServiceStack describes .NET
+/// types (properties with their .NET type names and wire names, doc comments as descriptions,
+/// enum names), for the `/types/metadata` a host publishes. Reads serde's `rename`,
+/// `rename_all`, `skip` and `flatten` (flattened fields are left out).
+#[proc_macro_derive(Type)]
+pub fn derive_type(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    type_info::derive(&input)
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
 }

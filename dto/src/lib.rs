@@ -152,6 +152,7 @@ extern crate self as dto;
 
 pub mod builtin;
 mod error;
+pub mod metadata;
 mod request;
 mod route;
 pub mod url;
@@ -164,7 +165,8 @@ pub use crate::error::{Error, PathValueProblem, UnmatchedRoute};
 pub use crate::request::{Request, ReturnsVoid};
 pub use crate::route::{ApiMember, Route, RoutePiece, RouteVariable};
 
-pub use dto_macros::Dto;
+pub use crate::metadata::Type;
+pub use dto_macros::{Dto, Type};
 pub use indexmap::IndexMap;
 pub use jsv::{Map, Value};
 pub use serde;

@@ -11,7 +11,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dto_server::{Host, HttpError};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, dto::Type)]
 #[serde(rename_all = "camelCase", default)]
 struct SessionInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -28,7 +28,7 @@ struct SessionInfo {
     display_name: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, dto::Dto)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, dto::Dto, dto::Type)]
 #[serde(rename_all = "camelCase", default)]
 #[route("/sessions/{sessionId}/conference/members", "POST")]
 #[returns(SessionInfo)]

@@ -14,6 +14,8 @@ use dto::{Authenticate, AuthenticateResponse};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use dto::metadata::{MetadataOperationType, TypeRegistry};
+
 use crate::auth::{self, Auth, Caller};
 use crate::bind::{BindError, Members, Source, percent_decode};
 use crate::error::HttpError;
@@ -43,6 +45,8 @@ struct Operation {
     name: &'static str,
     requires_auth: bool,
     invoke: Arc<Invoke>,
+    /// Adds the operation's types to a registry and describes the operation.
+    describe: fn(&mut TypeRegistry) -> MetadataOperationType,
 }
 
 /// ServiceStack-compatible services on axum: request DTOs (`dto::Request`, usually
@@ -54,11 +58,11 @@ struct Operation {
 /// use dto_server::{Caller, Host, HttpError};
 /// use serde::{Deserialize, Serialize};
 ///
-/// #[derive(Debug, Default, Serialize, Deserialize)]
+/// #[derive(Debug, Default, Serialize, Deserialize, dto::Type)]
 /// #[serde(rename_all = "camelCase", default)]
 /// pub struct SessionInfo { pub id: Option<String>, pub destination: Option<String> }
 ///
-/// #[derive(Debug, Default, Serialize, Deserialize, dto::Dto)]
+/// #[derive(Debug, Default, Serialize, Deserialize, dto::Dto, dto::Type)]
 /// #[serde(rename_all = "camelCase", default)]
 /// #[route("/sessions/{sessionId}/conference/members", "POST")]
 /// #[returns(SessionInfo)]
@@ -122,6 +126,7 @@ struct Operation {
 /// lacks them.
 pub struct Host {
     name: String,
+    metadata: Option<crate::metadata::Published>,
     operations: Vec<Operation>,
     routes: RouteTable,
     auth: Auth,
@@ -134,6 +139,7 @@ impl Host {
     pub fn new(name: impl Into<String>) -> Self {
         Host {
             name: name.into(),
+            metadata: None,
             operations: Vec::new(),
             routes: RouteTable::default(),
             auth: Auth::default(),
@@ -159,8 +165,8 @@ impl Host {
     /// hand-written `Request` impl: `#[derive(Dto)]` checks routes at compile time).
     pub fn handle<R, F, Fut, E>(self, handler: F) -> Self
     where
-        R: dto::Request + DeserializeOwned + Send + 'static,
-        R::Response: Serialize + Send + 'static,
+        R: dto::Request + dto::Type + DeserializeOwned + Send + 'static,
+        R::Response: dto::Type + Serialize + Send + 'static,
         F: Fn(R) -> Fut + Send + Sync + 'static,
         Fut: Future<Output = Result<R::Response, E>> + Send + 'static,
         E: Into<HttpError> + 'static,
@@ -177,8 +183,8 @@ impl Host {
     /// As [`handle`](Host::handle).
     pub fn handle_with_caller<R, F, Fut, E>(self, handler: F) -> Self
     where
-        R: dto::Request + DeserializeOwned + Send + 'static,
-        R::Response: Serialize + Send + 'static,
+        R: dto::Request + dto::Type + DeserializeOwned + Send + 'static,
+        R::Response: dto::Type + Serialize + Send + 'static,
         F: Fn(R, Caller) -> Fut + Send + Sync + 'static,
         Fut: Future<Output = Result<R::Response, E>> + Send + 'static,
         E: Into<HttpError> + 'static,
@@ -188,8 +194,8 @@ impl Host {
 
     fn register<R, F, Fut, E>(mut self, handler: F) -> Self
     where
-        R: dto::Request + DeserializeOwned + Send + 'static,
-        R::Response: Serialize + Send + 'static,
+        R: dto::Request + dto::Type + DeserializeOwned + Send + 'static,
+        R::Response: dto::Type + Serialize + Send + 'static,
         F: Fn(R, Caller) -> Fut + Send + Sync + 'static,
         Fut: Future<Output = Result<R::Response, E>> + Send + 'static,
         E: Into<HttpError> + 'static,
@@ -256,6 +262,7 @@ impl Host {
             name: R::NAME,
             requires_auth: R::REQUIRES_AUTH,
             invoke: Arc::new(invoke),
+            describe: crate::metadata::describe::<R>,
         });
         self
     }
@@ -299,7 +306,9 @@ impl Host {
 
     /// The router serving every registered operation; merge, nest or layer it as any axum
     /// router.
-    pub fn into_router(self) -> Router {
+    pub fn into_router(mut self) -> Router {
+        let describes: Vec<_> = self.operations.iter().map(|op| op.describe).collect();
+        self.metadata = Some(crate::metadata::Published::new(&self.name, &describes));
         Router::new().fallback(dispatch).with_state(Arc::new(self))
     }
 }
@@ -436,6 +445,15 @@ async fn serve(
     {
         suffix_format = Some(format);
         *last = stem;
+    }
+
+    // The published metadata: `/types/metadata`, `/types/typescript`.
+    if let [types, document] = segments.as_slice()
+        && types.eq_ignore_ascii_case("types")
+        && verb == "GET"
+        && let Some(response) = host.metadata.as_ref().and_then(|m| m.response(document))
+    {
+        return response;
     }
 
     let (target, route_format) = match segments.as_slice() {

@@ -10,14 +10,14 @@
 //! use dto_server::{Caller, Host, HttpError};
 //! use serde::{Deserialize, Serialize};
 //!
-//! #[derive(Debug, Default, Serialize, Deserialize)]
+//! #[derive(Debug, Default, Serialize, Deserialize, dto::Type)]
 //! #[serde(rename_all = "camelCase", default)]
 //! pub struct SessionInfo {
 //!     pub id: Option<String>,
 //!     pub destination: Option<String>,
 //! }
 //!
-//! #[derive(Debug, Default, Serialize, Deserialize, dto::Dto)]
+//! #[derive(Debug, Default, Serialize, Deserialize, dto::Dto, dto::Type)]
 //! #[serde(rename_all = "camelCase", default)]
 //! #[route("/sessions/{sessionId}/conference/members", "POST")]
 //! #[returns(SessionInfo)]
@@ -27,7 +27,7 @@
 //!     pub destination: Option<String>,
 //! }
 //!
-//! #[derive(Debug, Default, Serialize, Deserialize, dto::Dto)]
+//! #[derive(Debug, Default, Serialize, Deserialize, dto::Dto, dto::Type)]
 //! #[serde(rename_all = "camelCase", default)]
 //! #[route("/sessions/{sessionId}", "DELETE")]
 //! #[returns_void]
@@ -70,7 +70,9 @@ mod error;
 mod format;
 mod host;
 mod jsv_body;
+mod metadata;
 mod route;
+mod typescript;
 
 pub use crate::auth::Caller;
 pub use crate::error::HttpError;

@@ -11,7 +11,7 @@ use pretty_assertions::assert_eq;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, dto::Type)]
 enum Color {
     #[default]
     Red,
@@ -19,7 +19,7 @@ enum Color {
     Blue,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, dto::Type)]
 #[serde(rename_all = "camelCase", default)]
 struct Inner {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -28,7 +28,7 @@ struct Inner {
 }
 
 /// ServiceStack's probe DTO: every kind of member, echoed back.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Dto)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Dto, dto::Type)]
 #[serde(rename_all = "camelCase", default)]
 #[route("/bind/{Id}", "GET,POST,PUT")]
 #[route("/bind", "GET,POST,PUT")]
@@ -57,7 +57,7 @@ struct Bind {
     ratio: Option<f64>,
 }
 
-#[derive(Debug, Default, Serialize, Deserialize, Dto)]
+#[derive(Debug, Default, Serialize, Deserialize, Dto, dto::Type)]
 #[serde(rename_all = "camelCase", default)]
 #[route("/files/{Path*}", "GET")]
 #[returns(Bind)]
@@ -65,13 +65,13 @@ struct GetFile {
     path: Option<String>,
 }
 
-#[derive(Debug, Default, Serialize, Deserialize, Dto)]
+#[derive(Debug, Default, Serialize, Deserialize, Dto, dto::Type)]
 #[serde(rename_all = "camelCase", default)]
 #[route("/items/special")]
 #[returns(Bind)]
 struct GetSpecial {}
 
-#[derive(Debug, Default, Serialize, Deserialize, Dto)]
+#[derive(Debug, Default, Serialize, Deserialize, Dto, dto::Type)]
 #[serde(rename_all = "camelCase", default)]
 #[route("/items/{Id}")]
 #[returns(Bind)]
@@ -79,7 +79,7 @@ struct GetItem {
     id: Option<String>,
 }
 
-#[derive(Debug, Default, Serialize, Deserialize, Dto)]
+#[derive(Debug, Default, Serialize, Deserialize, Dto, dto::Type)]
 #[serde(rename_all = "camelCase", default)]
 #[route("/customers/{customerId}/breadcrumbs", "GET")]
 #[returns(Vec<Bind>)]
@@ -87,7 +87,7 @@ struct GetCustomerBreadcrumbs {
     customer_id: Option<String>,
 }
 
-#[derive(Debug, Default, Serialize, Deserialize, Dto)]
+#[derive(Debug, Default, Serialize, Deserialize, Dto, dto::Type)]
 #[serde(rename_all = "camelCase", default)]
 #[route("/throw/{Kind}")]
 #[returns(Bind)]
@@ -95,7 +95,7 @@ struct Throw {
     kind: Option<String>,
 }
 
-#[derive(Debug, Default, Serialize, Deserialize, Dto)]
+#[derive(Debug, Default, Serialize, Deserialize, Dto, dto::Type)]
 #[serde(rename_all = "camelCase", default)]
 #[route("/void/{Id}", "POST")]
 #[returns_void]
@@ -103,14 +103,14 @@ struct DoVoid {
     id: Option<String>,
 }
 
-#[derive(Debug, Default, Serialize, Deserialize, Dto)]
+#[derive(Debug, Default, Serialize, Deserialize, Dto, dto::Type)]
 #[serde(rename_all = "camelCase", default)]
 #[route("/me", "GET")]
 #[returns(Caller2)]
 #[authenticate]
 struct GetMe {}
 
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Default, Serialize, Deserialize, dto::Type)]
 #[serde(rename_all = "camelCase", default)]
 struct Caller2 {
     user_name: Option<String>,

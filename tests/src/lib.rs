@@ -55,3 +55,17 @@ pub mod app_v8 {
 pub mod rules {
     include!(concat!(env!("OUT_DIR"), "/rules.rs"));
 }
+
+/// DTOs generated from the `/types/metadata` that `tests/tests/server.rs`'s `dto-server` host
+/// publishes (`fixtures/voice-host/types-metadata.json`).
+#[allow(missing_docs)]
+pub mod voice_host {
+    include!(concat!(env!("OUT_DIR"), "/voice_host.rs"));
+}
+
+/// DTOs generated from the same host's `/types/typescript`
+/// (`fixtures/voice-host/types-typescript.ts`).
+#[allow(missing_docs)]
+pub mod voice_host_ts {
+    include!(concat!(env!("OUT_DIR"), "/voice_host_ts.rs"));
+}

@@ -20,14 +20,14 @@ use workspace_tests::metadata::{
 };
 
 /// A DTO that needs a signed-in caller (the v5 metadata does not say which operations do).
-#[derive(Debug, Default, Serialize, Deserialize, Dto)]
+#[derive(Debug, Default, Serialize, Deserialize, Dto, dto::Type)]
 #[serde(rename_all = "camelCase", default)]
 #[route("/whoami", "GET")]
 #[returns(Me)]
 #[authenticate]
 struct WhoAmI {}
 
-#[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Default, PartialEq, Serialize, Deserialize, dto::Type)]
 #[serde(rename_all = "camelCase", default)]
 struct Me {
     user_name: Option<String>,
@@ -348,4 +348,167 @@ fn many_clients_at_once() {
             });
         }
     });
+}
+
+/// The host's published documents, checked in: `build.rs` generates DTOs from them, so the tests
+/// below compile what `dtogen` makes of the live documents and call the host with it.
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/voice-host")
+        .join(name)
+}
+
+/// The live document equals the checked-in one (`UPDATE_FIXTURES=1` rewrites it).
+fn check_published(server: &host::Server, path: &str, file: &str) -> String {
+    let live = server.get(path, &[]);
+    assert_eq!(live.status, 200, "{path}");
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        std::fs::write(fixture(file), &live.body).unwrap();
+    }
+    let checked_in = std::fs::read_to_string(fixture(file)).unwrap_or_default();
+    assert!(
+        checked_in == live.body,
+        "{path} changed: rerun with UPDATE_FIXTURES=1 to update tests/fixtures/voice-host/{file}"
+    );
+    live.body
+}
+
+#[test]
+fn published_metadata_regenerates_dtos_that_call_the_host() {
+    let server = host::Server::start(voice_api());
+    for (path, file, compiled) in [
+        (
+            "/types/metadata",
+            "types-metadata.json",
+            include_str!(concat!(env!("OUT_DIR"), "/voice_host.rs")),
+        ),
+        (
+            "/types/typescript",
+            "types-typescript.ts",
+            include_str!(concat!(env!("OUT_DIR"), "/voice_host_ts.rs")),
+        ),
+    ] {
+        let live = check_published(&server, path, file);
+        // dtogen on the live document gives exactly the code build.rs compiled.
+        let generated = dto_codegen::Config::new()
+            .input_text(file, live)
+            .header(false)
+            .generate_string()
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert_eq!(generated.code, compiled, "{path}");
+    }
+
+    // The regenerated DTOs call the host.
+    use workspace_tests::{voice_host as m, voice_host_ts as ts};
+    for format in [Format::Jsv, Format::Json] {
+        let client = Client::builder(&server.url())
+            .format(format)
+            .build()
+            .unwrap();
+        let info = client
+            .send(&m::AddConferenceMember {
+                session_id: Some("regen".into()),
+                destination: Some("+1555".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(info.call_state, m::SessionCallState::Ringing);
+        let got = client
+            .get(&m::GetSession {
+                session_id: Some("regen".into()),
+            })
+            .unwrap();
+        assert_eq!(got.destination.as_deref(), Some("+1555"));
+        let list = client
+            .get(&m::ListSessions {
+                specific_ids: Some(vec!["regen".into()]),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(list.items.map(|i| i.len()), Some(1));
+        client
+            .send_void(&m::DeleteSession {
+                session_id: Some("regen".into()),
+            })
+            .unwrap();
+        let error = client.get(&m::WhoAmI {}).unwrap_err();
+        assert_eq!(error.status(), Some(401));
+        const { assert!(<m::WhoAmI as dto::Request>::REQUIRES_AUTH) };
+
+        let info = client
+            .send(&ts::AddConferenceMember {
+                session_id: Some("regen-ts".into()),
+                destination: Some("+1666".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(info.id.as_deref(), Some("regen-ts"));
+        let node = client
+            .send(&ts::UpdateFlowNode {
+                flow_id: Some("f".into()),
+                node_id: Some("n".into()),
+                name: Some("N".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(node.name.as_deref(), Some("N"));
+    }
+
+    // What the published types say about the originals.
+    let metadata: dto::metadata::MetadataTypes =
+        serde_json::from_str(&std::fs::read_to_string(fixture("types-metadata.json")).unwrap())
+            .unwrap();
+    let add = metadata
+        .operations
+        .iter()
+        .find(|op| op.request.name == "AddConferenceMember")
+        .unwrap();
+    assert_eq!(
+        add.request.description.as_deref(),
+        Some(
+            "Converts the specified call into a conference call if necessary and dials the specified member."
+        )
+    );
+    assert_eq!(
+        add.routes.as_ref().unwrap()[0].path,
+        "/sessions/{sessionId}/conference/members"
+    );
+    assert_eq!(add.return_type.as_ref().unwrap().name, "SessionInfo");
+    let session_id = &add.request.properties.as_ref().unwrap()[0];
+    assert_eq!(session_id.name, "SessionId");
+    assert_eq!(
+        session_id.description.as_deref(),
+        Some("The ID of the active session")
+    );
+    let list = metadata
+        .operations
+        .iter()
+        .find(|op| op.request.name == "ListSessions")
+        .unwrap();
+    assert_eq!(
+        list.return_type.as_ref().unwrap().generic_args.as_deref(),
+        Some(&["SessionInfo".to_owned()][..])
+    );
+    // A generic response is its definition, as ServiceStack publishes it.
+    let response = list.response.as_ref().unwrap();
+    assert_eq!(
+        (response.name.as_str(), response.is_generic_type_def),
+        ("ListResponse`1", Some(true))
+    );
+    assert_eq!(
+        response.generic_args.as_deref(),
+        Some(&["T".to_owned()][..])
+    );
+    let who = metadata
+        .operations
+        .iter()
+        .find(|op| op.request.name == "WhoAmI")
+        .unwrap();
+    assert_eq!(who.requires_auth, Some(true));
+    let delete = metadata
+        .operations
+        .iter()
+        .find(|op| op.request.name == "DeleteSession")
+        .unwrap();
+    assert_eq!(delete.returns_void, Some(true));
 }

@@ -7,7 +7,8 @@
 //!
 //! What the generated code looks like, and why:
 //!
-//! * every struct derives `Debug, Clone, PartialEq, Default, Serialize, Deserialize` and has
+//! * every struct derives `Debug, Clone, PartialEq, Default, Serialize, Deserialize` and
+//!   `dto::Type` (so a `dto-server` host can publish it in `/types/metadata`) and has
 //!   `#[serde(default)]`: ServiceStack leaves members at their default when a value is absent;
 //! * request DTOs (types named by an [`crate::model::Operation`]) also derive `dto::Dto` with
 //!   `#[route]`, `#[api]`, `#[api_member]`, `#[returns]`/`#[returns_void]`, `#[authenticate]`;
@@ -685,7 +686,7 @@ impl<'s> Emitter<'s> {
                 #(#docs)*
                 #allow
                 #[derive(Debug, Clone, PartialEq, Default)]
-                #[derive(::serde::Serialize, ::serde::Deserialize)]
+                #[derive(::serde::Serialize, ::serde::Deserialize, ::dto::Type)]
                 #[serde(transparent)]
                 pub struct #name #generics(pub #inner #marker);
             };
@@ -813,7 +814,7 @@ impl<'s> Emitter<'s> {
             #(#docs)*
             #allow
             #[derive(Debug, Clone, PartialEq, Default)]
-            #[derive(::serde::Serialize, ::serde::Deserialize #derive_dto)]
+            #[derive(::serde::Serialize, ::serde::Deserialize, ::dto::Type #derive_dto)]
             #[serde(default #container_rename)]
             #(#request_attrs)*
             pub struct #name #generics #body
@@ -1055,7 +1056,7 @@ impl<'s> Emitter<'s> {
                     #(#docs)*
                     #allow
                     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-                    #[derive(::serde::Serialize, ::serde::Deserialize)]
+                    #[derive(::serde::Serialize, ::serde::Deserialize, ::dto::Type)]
                     #container_rename
                     pub enum #name {
                         #(#variants)*
@@ -1148,7 +1149,7 @@ impl<'s> Emitter<'s> {
                     #(#all_docs)*
                     #allow
                     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-                    #[derive(::serde::Serialize, ::serde::Deserialize)]
+                    #[derive(::serde::Serialize, ::serde::Deserialize, ::dto::Type)]
                     #[serde(transparent)]
                     pub struct #name(pub #repr);
                     impl #name {
