@@ -1,6 +1,12 @@
 //! Requests per second for `AddConferenceMember` through a [`dto_server::Host`] (JSV and JSON)
-//! against a plain axum handler of the same DTOs (`axum::Json`), over loopback HTTP with one
-//! keep-alive client. The server runs on one worker thread, the client on the other core.
+//! against a plain axum handler of the same DTOs (`axum::Json`):
+//!
+//! * `add_conference_member`: over loopback HTTP with one keep-alive client (the server on one
+//!   worker thread, the client on the other core): what a caller sees, network stack included,
+//!   so noisy on a shared machine;
+//! * `add_conference_member_in_process`: the routers called as tower services, no network:
+//!   what the host itself costs per request (routing, binding, negotiation, the handler, the
+//!   response).
 //!
 //! `cargo bench -p dto-server --bench requests`
 
@@ -119,5 +125,50 @@ fn requests(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, requests);
+fn in_process(c: &mut Criterion) {
+    use tower::ServiceExt;
+    let host = Host::new("Voice.Api")
+        .handle(|request: AddConferenceMember| async move { Ok::<_, HttpError>(respond(request)) })
+        .into_router();
+    let plain = axum::Router::new().route(
+        "/sessions/{session_id}/conference/members",
+        axum::routing::post(|Json(request): Json<AddConferenceMember>| async move {
+            Json(respond(request))
+        }),
+    );
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let json = r#"{"sessionId":"cs1","callSid":"CA1","destination":"+15550001111","fromNumber":"+1555 000, \"x\""}"#;
+    let jsv =
+        r#"{sessionId:cs1,callSid:CA1,destination:+15550001111,fromNumber:"+1555 000, ""x"""}"#;
+    let mut group = c.benchmark_group("add_conference_member_in_process");
+    group.throughput(Throughput::Elements(1));
+    for (name, router, content_type, body) in [
+        ("host_jsv", &host, "application/jsv", jsv),
+        ("host_json", &host, "application/json", json),
+        ("axum_json", &plain, "application/json", json),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let request = axum::http::Request::post("/sessions/cs1/conference/members")
+                    .header("Content-Type", content_type)
+                    .header("Accept", content_type)
+                    .body(axum::body::Body::from(body))
+                    .unwrap();
+                runtime.block_on(async {
+                    let response = router.clone().oneshot(request).await.unwrap();
+                    assert!(response.status().is_success());
+                    axum::body::to_bytes(response.into_body(), usize::MAX)
+                        .await
+                        .unwrap()
+                })
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, requests, in_process);
 criterion_main!(benches);

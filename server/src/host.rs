@@ -313,7 +313,8 @@ impl Host {
     }
 }
 
-/// Runs a handler's future on its own task, so that a panic becomes a `500`.
+/// Runs a handler's future, a panic while polling it becoming a `500` (with the panic's message)
+/// instead of a dropped connection.
 async fn run_caught<T, E>(
     future: impl Future<Output = Result<T, E>> + Send + 'static,
 ) -> Result<T, HttpError>
@@ -321,19 +322,35 @@ where
     T: Send + 'static,
     E: Into<HttpError> + 'static,
 {
-    let task = tokio::spawn(async move { future.await.map_err(Into::into) });
-    match task.await {
-        Ok(outcome) => outcome,
-        Err(error) => {
-            let message = match error.try_into_panic() {
-                Ok(payload) => payload
-                    .downcast_ref::<&str>()
-                    .map(|s| (*s).to_owned())
-                    .or_else(|| payload.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "the handler panicked".to_owned()),
-                Err(_) => "the handler was cancelled".to_owned(),
-            };
+    match CatchUnwind(Box::pin(future)).await {
+        Ok(outcome) => outcome.map_err(Into::into),
+        Err(payload) => {
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "the handler panicked".to_owned());
             Err(HttpError::internal(message))
+        }
+    }
+}
+
+/// A future that catches a panic of the future it polls. The handler's future is dropped after a
+/// panic and never polled again, so no broken state is observed (hence `AssertUnwindSafe`).
+struct CatchUnwind<F>(Pin<Box<F>>);
+
+impl<F: Future> Future for CatchUnwind<F> {
+    type Output = Result<F::Output, Box<dyn std::any::Any + Send>>;
+
+    fn poll(
+        mut self: Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Self::Output> {
+        let inner = self.0.as_mut();
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| inner.poll(cx))) {
+            Ok(std::task::Poll::Ready(value)) => std::task::Poll::Ready(Ok(value)),
+            Ok(std::task::Poll::Pending) => std::task::Poll::Pending,
+            Err(payload) => std::task::Poll::Ready(Err(payload)),
         }
     }
 }
