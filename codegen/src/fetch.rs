@@ -1,4 +1,5 @@
-//! Fetching metadata from a running ServiceStack service.
+//! Fetching metadata from a running ServiceStack service (feature `fetch`; without it a URL
+//! input is an [`Error::Fetch`] saying so).
 
 use std::time::Duration;
 
@@ -43,6 +44,7 @@ pub fn metadata_url(input: &str) -> String {
 ///
 /// Errors (connection refused, timeout, HTTP status other than 2xx, a body over
 /// [`MAX_BYTES`], invalid UTF-8) name the URL.
+#[cfg(feature = "fetch")]
 pub fn fetch(input: &str) -> Result<String> {
     let url = metadata_url(input);
     let fail = |message: String| Error::Fetch {
@@ -81,6 +83,17 @@ pub fn fetch(input: &str) -> Result<String> {
         .map_err(|e| fail(describe(&e)))
 }
 
+/// Without the `fetch` feature: an error saying how to get it.
+#[cfg(not(feature = "fetch"))]
+pub fn fetch(input: &str) -> Result<String> {
+    Err(Error::Fetch {
+        url: metadata_url(input),
+        message: "dto-codegen was built without its `fetch` feature; enable it to read URLs"
+            .to_owned(),
+    })
+}
+
+#[cfg(feature = "fetch")]
 fn describe(e: &ureq::Error) -> String {
     match e {
         ureq::Error::Timeout(what) => format!("timed out ({what})"),
@@ -116,5 +129,16 @@ mod tests {
             "http://x.io/json/metadata?op=A"
         );
         assert!(is_url("HTTPS://x") && !is_url("schemas/x.json"));
+    }
+}
+
+#[cfg(all(test, not(feature = "fetch")))]
+mod without_fetch {
+    #[test]
+    fn urls_need_the_fetch_feature() {
+        let error = super::fetch("http://127.0.0.1:1/").unwrap_err();
+        let text = error.to_string();
+        assert!(text.contains("`fetch` feature"), "{text}");
+        assert!(text.contains("http://127.0.0.1:1/types/metadata"), "{text}");
     }
 }

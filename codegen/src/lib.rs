@@ -10,6 +10,13 @@
 //! [`emit`] → formatted source. [`Config`] ties it together for build scripts, in the style of
 //! `prost-build`; the `dtogen` binary is the command-line front end.
 //!
+//! # Features
+//!
+//! * default: none. A build script reading metadata files compiles no CLI, HTTP or TLS crate.
+//! * `fetch`: URL inputs (`Config::input("https://host/")` fetches `/types/metadata`), on ureq.
+//!   Without it a URL input is an [`Error::Fetch`] that says so.
+//! * `cli`: the `dtogen` binary (clap; implies `fetch`): `cargo install dto-codegen --features cli`.
+//!
 //! ```
 //! # fn main() -> Result<(), dto_codegen::Error> {
 //! let metadata = r#"{"operations":[{
