@@ -66,7 +66,7 @@
 //! | `List<T>`, `T[]`, `IEnumerable<T>`, ... | `Vec<T>` |
 //! | `Dictionary<K, V>` | `dto::IndexMap<K, V>` (order-preserving) |
 //! | TypeScript `number` | `f64` ([`Config::number_type`] to change) |
-//! | string enum | Rust enum, variants renamed to the wire names, first is `Default` |
+//! | string enum | Rust enum (`dto::Enum`), variants renamed to the wire names, first is `Default`, `Unknown(String)` keeps new values |
 //! | integer / `[Flags]` enum | integer newtype with one constant per member (flags combine with `\|`) |
 //!
 //! The rules for structs (field order, renames, `Box`, keywords, built-ins) are listed in

@@ -14,6 +14,7 @@ mod case;
 mod ctxt;
 mod expand;
 mod route;
+mod string_enum;
 mod type_info;
 mod valid;
 
@@ -38,10 +39,23 @@ pub fn derive_dto(input: TokenStream) -> TokenStream {
 /// types (properties with their .NET type names and wire names, doc comments as descriptions,
 /// enum names), for the `/types/metadata` a host publishes. Reads serde's `rename`,
 /// `rename_all`, `skip` and `flatten` (flattened fields are left out).
-#[proc_macro_derive(Type)]
+#[proc_macro_derive(Type, attributes(dto))]
 pub fn derive_type(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     type_info::derive(&input)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// Derives serde's `Serialize` and `Deserialize`, `Display` and `as_str()` for a ServiceStack
+/// string enum: each unit variant is written as its name (or `#[dto(rename = "..")]`) and read
+/// by name (exactly, else ignoring case, as ServiceStack reads enums) or by its number; a
+/// `#[dto(other)] Other(String)` variant keeps any other value as sent and writes it back
+/// unchanged (a newer service's member), where without one such a value is an error.
+#[proc_macro_derive(Enum, attributes(dto))]
+pub fn derive_enum(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    string_enum::derive(&input)
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
 }

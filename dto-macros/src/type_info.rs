@@ -9,6 +9,7 @@ use syn::{Attribute, Data, DeriveInput, Expr, Fields, Ident, Lit, Meta};
 use crate::ast::unraw;
 use crate::attr::{parse_serde_container, parse_serde_field};
 use crate::case::RenameRule;
+use crate::string_enum::dto_attr;
 
 /// The first paragraph of the doc comments, lines joined with spaces.
 fn doc_description(attrs: &[Attribute]) -> Option<String> {
@@ -85,7 +86,8 @@ pub fn derive(input: &DeriveInput) -> syn::Result<TokenStream> {
         parse_serde_container(attr, &mut rename, &mut rename_all);
     }
     let rule = rename_all.unwrap_or(RenameRule::None);
-    let name = rename.unwrap_or_else(|| unraw(ident));
+    let container = dto_attr(&input.attrs)?;
+    let name = container.rename.or(rename).unwrap_or_else(|| unraw(ident));
     let description = option_string(doc_description(&input.attrs));
 
     let params: Vec<(Ident, Ident)> = input
@@ -230,14 +232,18 @@ pub fn derive(input: &DeriveInput) -> syn::Result<TokenStream> {
             }
         },
         Data::Enum(data)
-            if data
-                .variants
-                .iter()
-                .all(|v| matches!(v.fields, Fields::Unit)) =>
+            if data.variants.iter().all(|v| {
+                matches!(v.fields, Fields::Unit) || dto_attr(&v.attrs).is_ok_and(|attr| attr.other)
+            }) =>
         {
             let mut names = Vec::new();
             let mut wire = Vec::new();
             for variant in &data.variants {
+                let attr = dto_attr(&variant.attrs)?;
+                if attr.other {
+                    // The catch-all of values a newer service sends: no member of its own.
+                    continue;
+                }
                 let mut variant_rename = None;
                 let (mut skip, mut flatten) = (false, false);
                 for attr in variant.attrs.iter().filter(|a| a.path().is_ident("serde")) {
@@ -247,7 +253,11 @@ pub fn derive(input: &DeriveInput) -> syn::Result<TokenStream> {
                     continue;
                 }
                 let variant_name = unraw(&variant.ident);
-                wire.push(variant_rename.unwrap_or_else(|| variant_name.clone()));
+                wire.push(
+                    attr.rename
+                        .or(variant_rename)
+                        .unwrap_or_else(|| variant_name.clone()),
+                );
                 names.push(variant_name);
             }
             let member_values = if names == wire {

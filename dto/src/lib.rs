@@ -77,6 +77,33 @@
 //! members. The operation name [`Request::NAME`] is the struct's `#[serde(rename)]`, else its name.
 //! Generic structs are supported (the impls are bounded on the struct being `Serialize`).
 //!
+//! # Type information and string enums
+//!
+//! [`#[derive(Type)]`](macro@Type) describes a struct or enum as ServiceStack describes .NET
+//! types ([`metadata::Type`]): what a `dto-server` host publishes in `/types/metadata`.
+//! [`#[derive(Enum)]`](macro@Enum) makes a ServiceStack string enum: written as its wire names,
+//! read ignoring case or by number, with `as_str()` and `Display`, and a `#[dto(other)]
+//! Unknown(String)` variant that keeps a value a newer service sends:
+//!
+//! ```
+//! #[derive(Debug, Clone, PartialEq, Default, dto::Enum, dto::Type)]
+//! pub enum SessionCallState {
+//!     #[default]
+//!     Disconnected,
+//!     #[dto(rename = "ringing-now")]
+//!     Ringing,
+//!     #[dto(other)]
+//!     Unknown(String),
+//! }
+//!
+//! let state: SessionCallState = jsv::from_str("RINGING-NOW").unwrap();
+//! assert_eq!(state, SessionCallState::Ringing);
+//! let newer: SessionCallState = serde_json::from_str(r#""Transferring""#).unwrap();
+//! assert_eq!(newer, SessionCallState::Unknown("Transferring".into()));
+//! assert_eq!(jsv::to_string(&newer).unwrap(), "Transferring");
+//! assert_eq!(SessionCallState::Ringing.to_string(), "ringing-now");
+//! ```
+//!
 //! # Compile-time checks
 //!
 //! `#[derive(Dto)]` reports all of these at once, each on the offending token:
@@ -166,7 +193,7 @@ pub use crate::request::{Request, ReturnsVoid};
 pub use crate::route::{ApiMember, Route, RoutePiece, RouteVariable};
 
 pub use crate::metadata::Type;
-pub use dto_macros::{Dto, Type};
+pub use dto_macros::{Dto, Enum, Type};
 pub use indexmap::IndexMap;
 pub use jsv::{Map, Value};
 pub use serde;

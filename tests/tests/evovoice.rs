@@ -242,3 +242,56 @@ fn real_captures_decode() {
     }
     assert!(checked > 0, "no capture checked in {}", dir.display());
 }
+
+/// A response from a newer version of the service: a member the DTOs do not have, and enum
+/// values they do not know. The unknown members are skipped; the unknown values are kept and
+/// written back exactly as sent, in JSV and JSON.
+#[test]
+fn a_newer_services_response_reads_and_writes_back() {
+    let jsv_text = "{id:s1,callState:Transferring,dialState:active,queueState:Queued,\
+                    direction:Sideways,addedInV2:{x:1},members:[{identity:m1,callState:OnHold,role:Caller}]}";
+    let info: metadata::SessionInfo = jsv::from_str(jsv_text).unwrap();
+    assert_eq!(
+        info.call_state,
+        metadata::SessionCallState::Unknown("Transferring".into())
+    );
+    assert_eq!(info.call_state.as_str(), "Transferring");
+    assert_eq!(info.call_state.to_string(), "Transferring");
+    // Known values are read ignoring case, as ServiceStack reads them, and written as declared.
+    assert_eq!(info.dial_state, metadata::SessionDialState::Active);
+    assert_eq!(info.queue_state, metadata::SessionQueueStates::Queued);
+    let member = &info.members.as_ref().unwrap()[0];
+    assert_eq!(member.call_state.as_str(), "OnHold");
+    let written = jsv::to_string(&info).unwrap();
+    assert!(written.contains("callState:Transferring"), "{written}");
+    assert!(written.contains("direction:Sideways"), "{written}");
+    assert!(written.contains("callState:OnHold"), "{written}");
+    assert!(written.contains("dialState:Active"), "{written}");
+    assert!(!written.contains("addedInV2"), "{written}");
+    assert_eq!(
+        jsv::from_str::<metadata::SessionInfo>(&written).unwrap(),
+        info
+    );
+
+    let json_text = r#"{"id":"s1","callState":"Transferring","direction":"Sideways","addedInV2":[1,2],"members":[{"callState":"OnHold"}]}"#;
+    let info: metadata::SessionInfo = serde_json::from_str(json_text).unwrap();
+    let written = serde_json::to_value(&info).unwrap();
+    assert_eq!(written["callState"], "Transferring");
+    assert_eq!(written["direction"], "Sideways");
+    assert_eq!(written["members"][0]["callState"], "OnHold");
+    assert_eq!(written.get("addedInV2"), None);
+
+    // Enum members by number (ServiceStack reads them too).
+    let by_number: metadata::SessionInfo = serde_json::from_str(r#"{"callState":2}"#).unwrap();
+    assert_eq!(by_number.call_state, metadata::SessionCallState::Connected);
+
+    // Integer and [Flags] enums keep bits they do not name.
+    let echo: metadata::EchoTypes = jsv::from_str("{flags:4101,nullableFlags:65536}").unwrap();
+    assert!(echo.flags.contains(metadata::EndpointFlags::CAN_DIAL));
+    assert_eq!(echo.flags.0, 4101);
+    let written = jsv::to_string(&echo).unwrap();
+    assert!(
+        written.contains("flags:4101") && written.contains("nullableFlags:65536"),
+        "{written}"
+    );
+}

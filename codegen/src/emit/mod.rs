@@ -17,7 +17,9 @@
 //! * base-class fields are copied into derived structs after the derived type's own fields
 //!   (JSV's wire order), with generic bases substituted — never `#[serde(flatten)]`, which
 //!   breaks formats that are not self-describing;
-//! * string enums are Rust enums with renamed variants (first variant is the `Default`);
+//! * string enums are Rust enums deriving `dto::Enum` (variants renamed to the wire names, read
+//!   ignoring case, `as_str()` and `Display`; first variant is the `Default`) with a catch-all
+//!   `Unknown(String)` that keeps a value a newer service sends and writes it back unchanged;
 //!   integer and `[Flags]` enums are integer newtypes with one constant per member, so any
 //!   combination of flags is representable;
 //! * std types are written fully qualified (`::std::option::Option`) so DTOs named `Option`,
@@ -1010,7 +1012,7 @@ impl<'s> Emitter<'s> {
                     let vident = ident(&vname);
                     let rename = if names::unraw(&vname) != m.wire() {
                         let w = m.wire();
-                        quote!(#[serde(rename = #w)])
+                        quote!(#[dto(rename = #w)])
                     } else {
                         quote!()
                     };
@@ -1029,10 +1031,12 @@ impl<'s> Emitter<'s> {
                 }
                 let container_rename = if names::unraw(&name.to_string()) != def.name {
                     let original = &def.name;
-                    quote!(#[serde(rename = #original)])
+                    quote!(#[dto(rename = #original)])
                 } else {
                     quote!()
                 };
+                // Values a newer service adds are kept as sent, not an error.
+                let other = ident(&set.unique("Unknown".to_string()));
                 let allow = if set.any_underscore() {
                     quote!(#[allow(non_camel_case_types)])
                 } else {
@@ -1055,11 +1059,14 @@ impl<'s> Emitter<'s> {
                 quote! {
                     #(#docs)*
                     #allow
-                    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-                    #[derive(::serde::Serialize, ::serde::Deserialize, ::dto::Type)]
+                    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+                    #[derive(::dto::Enum, ::dto::Type)]
                     #container_rename
                     pub enum #name {
                         #(#variants)*
+                        /// A value these DTOs do not know (a newer service's), kept as sent.
+                        #[dto(other)]
+                        #other(::std::string::String),
                     }
                 }
             }
