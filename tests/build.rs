@@ -29,6 +29,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "evovoice_html.rs",
         ),
         ("../codegen/tests/fixtures/metadata/rules.json", "rules.rs"),
+        ("../codegen/tests/fixtures/ts/generics.ts", "generics_ts.rs"),
+        (
+            "../codegen/tests/fixtures/metadata/generics.json",
+            "generics_json.rs",
+        ),
         (
             "../codegen/tests/fixtures/metadata/app-v8.json",
             "app_v8.rs",
@@ -58,6 +63,59 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .file_name(file)
             .header(false)
             .generate()?;
+    }
+    corpus()?;
+    Ok(())
+}
+
+/// Every file of `../../shared/corpus` (real services' DTOs), when it is there, generated into
+/// one module each (`cfg(corpus)`): the crate compiling, warning-free under CI's clippy
+/// `-D warnings`, is the test. `corpus_summary.txt` lists each file's warnings.
+fn corpus() -> Result<(), Box<dyn std::error::Error>> {
+    println!("cargo::rustc-check-cfg=cfg(corpus)");
+    let dir = std::path::Path::new("../../shared/corpus");
+    println!("cargo::rerun-if-changed={}", dir.display());
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR")?);
+    let mut modules = String::new();
+    let mut summary = String::new();
+    let mut files: Vec<std::path::PathBuf> = match std::fs::read_dir(dir) {
+        Ok(kinds) => kinds
+            .flatten()
+            .filter(|kind| kind.path().is_dir())
+            .flat_map(|kind| {
+                std::fs::read_dir(kind.path())
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+            })
+            .map(|file| file.path())
+            .filter(|path| path.extension().is_some_and(|e| e != "md"))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    files.sort();
+    for (i, path) in files.iter().enumerate() {
+        let file = format!("corpus_{i}.rs");
+        let generated = dto_codegen::Config::new()
+            .input(path.to_string_lossy())
+            .file_name(&file)
+            .header(false)
+            .cargo_warnings(false)
+            .generate()
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        summary.push_str(&format!("{name}\t{}\n", generated.warnings.len()));
+        for warning in &generated.warnings {
+            summary.push_str(&format!("\t{}\n", warning.message));
+        }
+        modules.push_str(&format!(
+            "/// `{name}`\n#[allow(missing_docs)]\npub mod m{i} {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/{file}\"));\n}}\n"
+        ));
+    }
+    std::fs::write(out.join("corpus.rs"), modules)?;
+    std::fs::write(out.join("corpus_summary.txt"), summary)?;
+    if !files.is_empty() {
+        println!("cargo::rustc-cfg=corpus");
     }
     Ok(())
 }

@@ -69,3 +69,23 @@ pub mod voice_host {
 pub mod voice_host_ts {
     include!(concat!(env!("OUT_DIR"), "/voice_host_ts.rs"));
 }
+
+/// DTOs generated from `codegen/tests/fixtures/ts/generics.ts`: generic classes whose members
+/// wrap their parameters in other generics, closed by a subclass and by responses.
+#[allow(missing_docs)]
+pub mod generics_ts {
+    include!(concat!(env!("OUT_DIR"), "/generics_ts.rs"));
+}
+
+/// DTOs generated from `codegen/tests/fixtures/metadata/generics.json`: every generic shape of
+/// the metadata document (arity clashes, nested closed arguments, open response definitions).
+#[allow(missing_docs)]
+pub mod generics_json {
+    include!(concat!(env!("OUT_DIR"), "/generics_json.rs"));
+}
+
+/// DTOs generated from every file of `../shared/corpus` (real services), when it is there.
+#[cfg(corpus)]
+pub mod corpus {
+    include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
+}

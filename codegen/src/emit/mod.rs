@@ -812,12 +812,13 @@ impl<'s> Emitter<'s> {
         } else {
             quote!({ #(#field_tokens)* })
         };
+        let bound = deserialize_bound(&def);
         quote! {
             #(#docs)*
             #allow
             #[derive(Debug, Clone, PartialEq, Default)]
             #[derive(::serde::Serialize, ::serde::Deserialize, ::dto::Type #derive_dto)]
-            #[serde(default #container_rename)]
+            #[serde(default #container_rename #bound)]
             #(#request_attrs)*
             pub struct #name #generics #body
         }
@@ -1210,6 +1211,28 @@ fn generics(def: &TypeDef) -> TokenStream {
     }
     let params: Vec<Ident> = def.generic_params.iter().map(|p| param_ident(p)).collect();
     quote!(<#(#params),*>)
+}
+
+/// For a generic struct, serde's deserialize bound: `#[serde(default)]` needs `Self: Default`,
+/// which `#[derive(Default)]` gives only when every parameter is `Default`, a bound serde does
+/// not infer. Every type a service can put there (its DTOs, .NET primitives, lists, maps,
+/// `dto::Value`) is `Default`, so the bound is stated instead of dropping either derive.
+fn deserialize_bound(def: &TypeDef) -> TokenStream {
+    if def.generic_params.is_empty() {
+        return quote!();
+    }
+    let bounds: Vec<String> = def
+        .generic_params
+        .iter()
+        .map(|p| {
+            format!(
+                "{}: ::serde::Deserialize<'de> + ::std::default::Default",
+                param_ident(p)
+            )
+        })
+        .collect();
+    let bounds = bounds.join(", ");
+    quote!(, bound(deserialize = #bounds))
 }
 
 /// `#[api_member(...)]` for a request field, or nothing when there is nothing to say.

@@ -269,10 +269,10 @@ impl<'a> Reader<'a> {
     fn push_type(&mut self, def: TypeDef) {
         match self.schema.find_type(&def.name, def.arity()) {
             None => self.schema.types.push(def),
-            // Nested .NET types keep only their own name, so two can collide; the first wins.
-            Some(first)
-                if first.namespace != def.namespace || first.properties != def.properties =>
-            {
+            // Nested .NET types keep only their own name, so two of different namespaces can
+            // collide; the first wins. The same type seen again (a generic response repeated
+            // under each operation, with its closed arguments in older layouts) is no collision.
+            Some(first) if first.namespace != def.namespace => {
                 let message = format!(
                     "type `{}` is defined twice (namespaces {} and {}); the first definition is used",
                     def.name,
