@@ -31,6 +31,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("../codegen/tests/fixtures/metadata/rules.json", "rules.rs"),
         ("../codegen/tests/fixtures/ts/generics.ts", "generics_ts.rs"),
         (
+            "../codegen/tests/fixtures/csharp/voice.dtos.cs",
+            "voice_cs.rs",
+        ),
+        (
             "../codegen/tests/fixtures/metadata/generics.json",
             "generics_json.rs",
         ),

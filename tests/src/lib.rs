@@ -89,3 +89,9 @@ pub mod generics_json {
 pub mod corpus {
     include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
 }
+
+/// DTOs generated from `codegen/tests/fixtures/csharp/voice.dtos.cs` (`/types/csharp` output).
+#[allow(missing_docs)]
+pub mod voice_cs {
+    include!(concat!(env!("OUT_DIR"), "/voice_cs.rs"));
+}

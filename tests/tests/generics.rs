@@ -110,3 +110,29 @@ fn corpus_of_real_services_compiles() {
     let files = summary.lines().filter(|l| !l.starts_with('\t')).count();
     assert!(files >= 10, "{summary}");
 }
+
+#[test]
+fn csharp_dtos_read_and_round_trip() {
+    use workspace_tests::voice_cs as c;
+    let info: c::SessionInfo = jsv::from_str(
+        "{id:s1,callState:Ringing,flags:5,dateCreated:2017-10-09T12:00:00Z,members:[{identity:m,muted:True}],applicationData:{k:v}}",
+    )
+    .unwrap();
+    assert_eq!(info.call_state, c::SessionCallState::Ringing);
+    assert_eq!(info.flags.0, 5);
+    assert_eq!(info.members.as_ref().unwrap()[0].muted, true);
+    let written = jsv::to_string(&info).unwrap();
+    assert_eq!(jsv::from_str::<c::SessionInfo>(&written).unwrap(), info);
+    assert!(<c::AddConferenceMember as dto::Request>::MEMBERS[0].required);
+    assert_eq!(
+        dto::Request::to_url(
+            &c::AddConferenceMember {
+                session_id: "s1".into(),
+                ..Default::default()
+            },
+            "POST"
+        )
+        .unwrap(),
+        "/sessions/s1/conference/members"
+    );
+}

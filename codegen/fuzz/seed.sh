@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Seeds each fuzz target's corpus with the project's own schemas and fixtures, then runs every
+# target for a number of executions (default 1,000,000):
+#   bash codegen/fuzz/seed.sh [RUNS]
+set -euo pipefail
+cd "$(dirname "$0")"
+runs="${1:-1000000}"
+root=../..
+seed() {
+    local target="$1"; shift
+    mkdir -p "corpus/$target"
+    for file in "$@"; do
+        [ -f "$file" ] && cp "$file" "corpus/$target/$(basename "$file")"
+    done
+}
+seed metadata_json $root/schemas/evovoice/types-metadata.json $root/codegen/tests/fixtures/metadata/*.json $root/tests/fixtures/voice-host/types-metadata.json
+seed typescript $root/schemas/evovoice/types-typescript.ts $root/schemas/evovoice/types-typescript.d.ts $root/codegen/tests/fixtures/ts/*.ts $root/codegen/tests/fixtures/emit/*.ts $root/tests/fixtures/voice-host/types-typescript.ts
+seed csharp $root/codegen/tests/fixtures/csharp/*.cs
+seed page_text $root/schemas/evovoice/AddConferenceMember.metadata.txt $root/codegen/tests/fixtures/page/*.txt
+seed page_html $root/schemas/evovoice/json-metadata-AddConferenceMember.html $root/codegen/tests/fixtures/page/*.html
+for target in metadata_json typescript csharp page_text page_html; do
+    cargo +nightly fuzz run "$target" -- -runs="$runs" -max_len=65536 -timeout=10 2>&1 | tail -n 4
+done
