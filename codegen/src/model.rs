@@ -120,6 +120,9 @@ pub struct Schema {
     pub service_name: Option<String>,
     /// Everything guessed while reading.
     pub warnings: Vec<Warning>,
+    /// The exclude patterns the schema was selected with: the emitter does not add a
+    /// ServiceStack built-in they name (a reference to it becomes a `dto::Value` alias).
+    pub excluded: Vec<String>,
 }
 
 impl Schema {

@@ -13,7 +13,9 @@
 //!
 //! Exclusion is applied after inclusion and removes types by the same patterns (without
 //! closure). Operations survive only when their request type does. References to types
-//! that were filtered out become `dto::Value` aliases in the output (with a warning).
+//! that were filtered out become `dto::Value` aliases in the output (with a warning), the
+//! ServiceStack built-ins the emitter would otherwise add (`ResponseStatus`, `QueryResponse`)
+//! included: an excluded type is never emitted.
 
 use std::collections::HashSet;
 
@@ -75,6 +77,7 @@ pub fn select(schema: &Schema, include: &[String], exclude: &[String]) -> Result
         base_url: schema.base_url.clone(),
         service_name: schema.service_name.clone(),
         warnings: schema.warnings.clone(),
+        excluded: exclude.iter().map(|p| p.trim().to_owned()).collect(),
         ..Schema::default()
     };
     out.types = schema
@@ -122,6 +125,14 @@ fn operation_roots(schema: &Schema, pattern: &str) -> Option<Vec<String>> {
 }
 
 /// Glob match with `*` wildcards; exact match otherwise.
+/// Whether an exclude pattern of `schema` names `name`.
+pub(crate) fn is_excluded(schema: &Schema, name: &str) -> bool {
+    schema
+        .excluded
+        .iter()
+        .any(|pattern| matches(pattern.strip_suffix(".*").unwrap_or(pattern), name))
+}
+
 fn matches(pattern: &str, name: &str) -> bool {
     if !pattern.contains('*') {
         return pattern == name;

@@ -318,3 +318,66 @@ fn csharp_dtos_from_the_real_server() {
         "{code}"
     );
 }
+
+#[test]
+fn excluded_types_are_never_emitted_but_aliased() {
+    let json = doc(
+        r#"{"name":"Item","properties":[{"name":"Id","type":"Int32","isValueType":true}]}"#,
+        r#"{"request":{"name":"GetItem","properties":[{"name":"Id","type":"Int32","isValueType":true}]},
+            "response":{"name":"GetItemResponse","properties":[
+                {"name":"Item","type":"Item"},
+                {"name":"ResponseStatus","type":"ResponseStatus","namespace":"ServiceStack"}]},
+            "returnType":{"name":"GetItemResponse"}}"#,
+    );
+    let mut config = Config::new();
+    config.input_text("x.json", &json).header(false);
+    // Not excluded: the built-in ResponseStatus is emitted.
+    let all = config.generate_string().unwrap();
+    assert!(
+        all.code.contains("pub struct ResponseStatus"),
+        "{}",
+        all.code
+    );
+    // Excluded: neither the user type nor the built-in is emitted; references become aliases.
+    config.exclude(["ResponseStatus", "Item"]);
+    let generated = config.generate_string().unwrap();
+    assert!(
+        !generated.code.contains("pub struct ResponseStatus"),
+        "{}",
+        generated.code
+    );
+    assert!(
+        !generated.code.contains("pub struct Item "),
+        "{}",
+        generated.code
+    );
+    assert!(
+        generated
+            .code
+            .contains("pub type ResponseStatus = ::dto::Value;"),
+        "{}",
+        generated.code
+    );
+    assert!(
+        generated.code.contains("pub type Item = ::dto::Value;"),
+        "{}",
+        generated.code
+    );
+    let warnings: Vec<String> = generated
+        .warnings
+        .iter()
+        .map(|w| w.message.clone())
+        .collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("`ResponseStatus` is excluded but referenced")),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("`Item` is excluded but referenced")),
+        "{warnings:?}"
+    );
+}

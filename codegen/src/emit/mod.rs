@@ -281,7 +281,12 @@ impl<'s> Emitter<'s> {
                 if self.targets.contains_key(&key) {
                     continue;
                 }
-                if let Some(def) = builtins::builtin(&name, arity, pascal) {
+                let builtin = if crate::select::is_excluded(&self.schema, &name) {
+                    None
+                } else {
+                    builtins::builtin(&name, arity, pascal)
+                };
+                if let Some(def) = builtin {
                     self.targets.insert(key, Target::Defined(self.types.len()));
                     self.types.push(def);
                 } else {
@@ -297,12 +302,14 @@ impl<'s> Emitter<'s> {
             } else {
                 name.clone()
             };
+            let why = if crate::select::is_excluded(&self.schema, &name) {
+                "is excluded but referenced"
+            } else {
+                "is referenced but defined nowhere"
+            };
             self.warn(
                 location,
-                format!(
-                    "type `{shown}` is referenced but defined nowhere; generated as an alias \
-                     of dto::Value"
-                ),
+                format!("type `{shown}` {why}; generated as an alias of dto::Value"),
             );
         }
     }
