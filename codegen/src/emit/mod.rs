@@ -281,7 +281,7 @@ impl<'s> Emitter<'s> {
                 if self.targets.contains_key(&key) {
                     continue;
                 }
-                let builtin = if crate::select::is_excluded(&self.schema, &name) {
+                let builtin = if crate::select::is_excluded(self.schema, &name) {
                     None
                 } else {
                     builtins::builtin(&name, arity, pascal)
@@ -302,7 +302,7 @@ impl<'s> Emitter<'s> {
             } else {
                 name.clone()
             };
-            let why = if crate::select::is_excluded(&self.schema, &name) {
+            let why = if crate::select::is_excluded(self.schema, &name) {
                 "is excluded but referenced"
             } else {
                 "is referenced but defined nowhere"
