@@ -344,3 +344,35 @@ fn unreachable_url_is_a_fetch_error() {
         stderr(&out)
     );
 }
+
+#[test]
+fn strip_base_path_is_an_option_recorded_for_update() {
+    let dir = std::env::temp_dir().join(format!("dtogen-strip-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("api.json");
+    std::fs::write(
+        &input,
+        r#"{"operations":[{"request":{"name":"GetItem","properties":[{"name":"Id","type":"String"}]},"routes":[{"path":"/api/items/{Id}","verbs":"GET"}]}]}"#,
+    )
+    .unwrap();
+    let output = dir.join("dtos.rs");
+    let out = dtogen()
+        .args([
+            "generate",
+            input.to_str().unwrap(),
+            "--strip-base-path",
+            "/api",
+            "-q",
+            "-o",
+        ])
+        .arg(&output)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let code = std::fs::read_to_string(&output).unwrap();
+    assert!(code.contains(r#"#[route("/items/{Id}", "GET")]"#), "{code}");
+    // `check` regenerates with the recorded option: nothing changes.
+    let out = dtogen().args(["check"]).arg(&output).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let _ = std::fs::remove_dir_all(&dir);
+}

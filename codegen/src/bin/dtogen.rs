@@ -60,6 +60,9 @@ enum Command {
         /// Rust type for TypeScript `number`, whose .NET type is lost: f64, i64 or i32.
         #[arg(long, default_value = "f64", value_parser = parse_number_type)]
         number_type: NumberType,
+        /// Remove this base path (ServiceStack v6+'s `/api`) from the start of the routes.
+        #[arg(long, value_name = "PREFIX")]
+        strip_base_path: Option<String>,
         /// Do not print warnings.
         #[arg(short, long)]
         quiet: bool,
@@ -118,6 +121,7 @@ fn main() -> ExitCode {
             include,
             exclude,
             number_type,
+            strip_base_path,
             quiet,
         } => {
             let mut config = Config::new();
@@ -129,6 +133,9 @@ fn main() -> ExitCode {
                 .include(include)
                 .exclude(exclude)
                 .number_type(number_type);
+            if let Some(prefix) = strip_base_path {
+                config.strip_base_path(prefix);
+            }
             generate(&config, output.as_deref(), quiet)
         }
         Command::Update { files, quiet } => files
