@@ -6,7 +6,7 @@ use proc_macro2::TokenTree;
 use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
-use syn::{Attribute, Ident, LitBool, LitStr, Meta, Token, Type};
+use syn::{Attribute, Expr, Ident, Lit, LitBool, LitStr, Meta, Token, Type};
 
 use crate::case::RenameRule;
 use crate::ctxt::Ctxt;
@@ -67,6 +67,8 @@ pub struct Container {
     pub rename_all: RenameRule,
     pub routes: Vec<Route>,
     pub description: Option<String>,
+    /// The first paragraph of the struct's doc comments.
+    pub docs: Option<String>,
     pub returns: Option<Returns>,
     /// The `#[returns_void]` attribute, if present.
     pub returns_void: Option<Attribute>,
@@ -126,6 +128,7 @@ impl Container {
             rename_all: rename_all.unwrap_or_default(),
             routes,
             description: description.get(),
+            docs: doc_description(attrs),
             returns: returns.get(),
             returns_void: returns_void.get(),
             authenticate: authenticate.get().is_some(),
@@ -153,6 +156,8 @@ pub struct Field {
     /// `#[serde(flatten)]`: the field's own fields are serialized in its place.
     pub flatten: bool,
     pub api_member: Option<ApiMember>,
+    /// The first paragraph of the field's doc comments.
+    pub docs: Option<String>,
 }
 
 impl Field {
@@ -181,6 +186,7 @@ impl Field {
             skip_serializing,
             flatten,
             api_member: api_member.get(),
+            docs: doc_description(attrs),
         }
     }
 }
@@ -436,4 +442,34 @@ pub(crate) fn parse_serde_field(
         }
         Ok(())
     });
+}
+
+/// The first paragraph of the doc comments (`///`), lines trimmed and joined with spaces, with
+/// rustdoc's escapes of `[ ] < >` undone: what a DTO's description is when no `#[api]` or
+/// `#[api_member]` gives one (as clap reads help from docs).
+pub(crate) fn doc_description(attrs: &[Attribute]) -> Option<String> {
+    let mut lines = Vec::new();
+    for attr in attrs {
+        if let Meta::NameValue(nv) = &attr.meta
+            && nv.path.is_ident("doc")
+            && let Expr::Lit(lit) = &nv.value
+            && let Lit::Str(text) = &lit.lit
+        {
+            lines.push(text.value().trim().to_owned());
+        }
+    }
+    let first: Vec<&str> = lines
+        .iter()
+        .map(String::as_str)
+        .skip_while(|l| l.is_empty())
+        .take_while(|l| !l.is_empty())
+        .collect();
+    (!first.is_empty()).then(|| {
+        first
+            .join(" ")
+            .replace("\\[", "[")
+            .replace("\\]", "]")
+            .replace("\\<", "<")
+            .replace("\\>", ">")
+    })
 }

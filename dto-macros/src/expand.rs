@@ -64,7 +64,11 @@ fn generate(cont: &Container) -> TokenStream {
             let wire_name = &field.wire_name;
             let member = field.attrs.api_member.as_ref();
             let name = member.and_then(|m| m.name.as_deref()).unwrap_or(wire_name);
-            let description = opt_str(member.and_then(|m| m.description.as_deref()));
+            let description = opt_str(
+                member
+                    .and_then(|m| m.description.as_deref())
+                    .or(field.attrs.docs.as_deref()),
+            );
             let required = member.is_some_and(|m| m.required);
             let parameter_type = opt_str(member.and_then(|m| m.parameter_type.as_deref()));
             let data_type = opt_str(member.and_then(|m| m.data_type.as_deref()));
@@ -88,7 +92,12 @@ fn generate(cont: &Container) -> TokenStream {
         (None, None) => quote!(::dto::Value),
     };
     let requires_auth = cont.attrs.authenticate;
-    let description = opt_str(cont.attrs.description.as_deref());
+    let description = opt_str(
+        cont.attrs
+            .description
+            .as_deref()
+            .or(cont.attrs.docs.as_deref()),
+    );
 
     let returns_void = cont.attrs.returns_void.is_some().then(|| {
         quote! {

@@ -4,33 +4,12 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::visit_mut::VisitMut;
-use syn::{Attribute, Data, DeriveInput, Expr, Fields, Ident, Lit, Meta};
+use syn::{Data, DeriveInput, Fields, Ident};
 
 use crate::ast::unraw;
-use crate::attr::{parse_serde_container, parse_serde_field};
+use crate::attr::{doc_description, parse_serde_container, parse_serde_field};
 use crate::case::RenameRule;
 use crate::string_enum::dto_attr;
-
-/// The first paragraph of the doc comments, lines joined with spaces.
-fn doc_description(attrs: &[Attribute]) -> Option<String> {
-    let mut lines = Vec::new();
-    for attr in attrs {
-        if let Meta::NameValue(nv) = &attr.meta
-            && nv.path.is_ident("doc")
-            && let Expr::Lit(lit) = &nv.value
-            && let Lit::Str(text) = &lit.lit
-        {
-            lines.push(text.value().trim().to_owned());
-        }
-    }
-    let first: Vec<&str> = lines
-        .iter()
-        .map(String::as_str)
-        .skip_while(|l| l.is_empty())
-        .take_while(|l| !l.is_empty())
-        .collect();
-    (!first.is_empty()).then(|| first.join(" "))
-}
 
 fn option(value: Option<String>) -> TokenStream {
     match value {

@@ -41,7 +41,7 @@ use crate::model::{
     EnumDef, EnumRepr, Operation, Primitive, Property, Schema, SourceLocation, TypeDef, TypeKind,
     TypeRef, Warning,
 };
-use names::NameSet;
+use names::{NameSet, RenameAll};
 
 /// The Rust type used for TypeScript's `number`, whose .NET type is unknown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -731,12 +731,33 @@ impl<'s> Emitter<'s> {
         let is_request = operation.is_some() && def.arity() == 0;
         let fields = self.fields(index);
         let mut field_names = NameSet::default();
+        let idents: Vec<String> = fields
+            .iter()
+            .map(|f| field_names.unique(names::field_name(&f.prop.name)))
+            .collect();
+        // One `rename_all` when a rule gives more fields their wire names than their own
+        // names do; explicit renames only for the others.
+        let matching = |rule: Option<RenameAll>| {
+            fields
+                .iter()
+                .zip(&idents)
+                .filter(|(f, id)| match rule {
+                    Some(rule) => rule.apply(id) == f.prop.wire_name,
+                    None => names::unraw(id) == f.prop.wire_name,
+                })
+                .count()
+        };
+        let rename_all = [RenameAll::Camel, RenameAll::Pascal]
+            .into_iter()
+            .map(|rule| (matching(Some(rule)), rule))
+            .filter(|(count, _)| *count > matching(None))
+            .max_by_key(|(count, _)| *count)
+            .map(|(_, rule)| rule);
         let mut field_tokens = Vec::new();
         let mut used_params: HashSet<String> = HashSet::new();
-        for f in &fields {
+        for (f, ident_text) in fields.iter().zip(&idents) {
             collect_params(&f.ty, &def.generic_params, &mut used_params);
-            let ident_text = field_names.unique(names::field_name(&f.prop.name));
-            let field_ident = ident(&ident_text);
+            let field_ident = ident(ident_text);
             let boxed = self.boxed.contains(&(index, f.prop.wire_name.clone()));
             let optional = f.prop.is_optional();
             let inner_ty = match &f.ty {
@@ -751,12 +772,16 @@ impl<'s> Emitter<'s> {
                 ty = quote!(::std::option::Option<#ty>);
             }
             let mut serde_args = Vec::new();
-            if names::unraw(&ident_text) != f.prop.wire_name {
+            let serde_name = match rename_all {
+                Some(rule) => rule.apply(ident_text),
+                None => names::unraw(ident_text).to_string(),
+            };
+            if serde_name != f.prop.wire_name {
                 let wire = &f.prop.wire_name;
                 serde_args.push(quote!(rename = #wire));
             }
+            // Missing members already read as defaults: the struct has `#[serde(default)]`.
             if optional {
-                serde_args.push(quote!(default));
                 serde_args.push(quote!(
                     skip_serializing_if = "::std::option::Option::is_none"
                 ));
@@ -774,8 +799,9 @@ impl<'s> Emitter<'s> {
             });
             let doc_text = description.clone().unwrap_or_default();
             let field_docs = doc_attrs(&doc_text);
+            // The derive reads a plain one-line description back from the doc comment.
             let api_member = if is_request {
-                api_member_attr(&f.prop, description.as_deref())
+                api_member_attr(&f.prop, description.as_deref().filter(|d| !is_plain_doc(d)))
             } else {
                 quote!()
             };
@@ -820,12 +846,16 @@ impl<'s> Emitter<'s> {
             quote!({ #(#field_tokens)* })
         };
         let bound = deserialize_bound(&def);
+        let rename_all = rename_all.map(|rule| {
+            let rule = rule.as_str();
+            quote!(, rename_all = #rule)
+        });
         quote! {
             #(#docs)*
             #allow
             #[derive(Debug, Clone, PartialEq, Default)]
             #[derive(::serde::Serialize, ::serde::Deserialize, ::dto::Type #derive_dto)]
-            #[serde(default #container_rename #bound)]
+            #[serde(default #container_rename #rename_all #bound)]
             #(#request_attrs)*
             pub struct #name #generics #body
         }
@@ -969,7 +999,11 @@ impl<'s> Emitter<'s> {
             docs.extend(doc_attrs_raw(&text));
         }
         let description = op.description.clone().or_else(|| def.description.clone());
-        if let Some(d) = description {
+        // The derive reads the doc comment's first paragraph when it is that description.
+        let from_docs = description
+            .as_deref()
+            .is_some_and(|d| is_plain_doc(d) && def.description.as_deref() == Some(d));
+        if let Some(d) = description.filter(|_| !from_docs) {
             attrs.push(quote!(#[api(description = #d)]));
         }
         if op.returns_void {
@@ -1240,6 +1274,14 @@ fn deserialize_bound(def: &TypeDef) -> TokenStream {
         .collect();
     let bounds = bounds.join(", ");
     quote!(, bound(deserialize = #bounds))
+}
+
+/// Whether `text` as a doc comment reads back as exactly `text` in `#[derive(Dto)]` (one line,
+/// nothing rustdoc escapes or fences): then the doc comment is its one home.
+fn is_plain_doc(text: &str) -> bool {
+    !text.is_empty()
+        && text.trim() == text
+        && !text.contains(['\n', '\r', '[', ']', '<', '>', '`', '~'])
 }
 
 /// `#[api_member(...)]` for a request field, or nothing when there is nothing to say.

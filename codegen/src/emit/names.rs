@@ -192,3 +192,66 @@ mod tests {
         assert_eq!(set.unique("type".into()), "type_2");
     }
 }
+
+/// A `#[serde(rename_all = "..")]` rule the emitter can use for a struct's fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RenameAll {
+    /// `camelCase`
+    Camel,
+    /// `PascalCase`
+    Pascal,
+}
+
+impl RenameAll {
+    /// The rule's name in `#[serde(rename_all = ..)]`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RenameAll::Camel => "camelCase",
+            RenameAll::Pascal => "PascalCase",
+        }
+    }
+
+    /// The wire name serde gives a field (its name without `r#`) under this rule: serde's
+    /// own algorithm (`_` separates words; the letter after one is upper-cased, ASCII only),
+    /// which `dto::Dto` and `dto::Type` apply the same way.
+    pub fn apply(self, field: &str) -> String {
+        let field = unraw(field);
+        let mut pascal = String::with_capacity(field.len());
+        let mut capitalize = true;
+        for ch in field.chars() {
+            if ch == '_' {
+                capitalize = true;
+            } else if capitalize {
+                pascal.push(ch.to_ascii_uppercase());
+                capitalize = false;
+            } else {
+                pascal.push(ch);
+            }
+        }
+        match self {
+            RenameAll::Pascal => pascal,
+            RenameAll::Camel => {
+                let mut chars = pascal.chars();
+                match chars.next() {
+                    Some(first) => first.to_ascii_lowercase().to_string() + chars.as_str(),
+                    None => pascal,
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod rename_all_tests {
+    use super::RenameAll;
+
+    #[test]
+    fn serde_rules() {
+        assert_eq!(RenameAll::Camel.apply("session_id"), "sessionId");
+        assert_eq!(RenameAll::Camel.apply("r#type"), "type");
+        assert_eq!(RenameAll::Pascal.apply("session_id"), "SessionId");
+        assert_eq!(RenameAll::Camel.apply("u_long"), "uLong");
+        assert_eq!(RenameAll::Camel.apply("_marker"), "marker");
+        assert_eq!(RenameAll::Pascal.apply("a1_b"), "A1B");
+    }
+}
