@@ -66,6 +66,11 @@
 //! | `#[authenticate]` | struct | `[Authenticate]` | [`Request::REQUIRES_AUTH`] |
 //! | `#[api_member(description = "...", is_required, parameter_type = "path", data_type = "string", name = "...")]` | field | `[ApiMember]` | that field's [`ApiMember`]; every key is optional, `is_required` may also be `is_required = false` |
 //!
+//! Descriptions come from the doc comments, as clap takes help text from them: the first
+//! paragraph of the struct's `///` is [`Request::DESCRIPTION`] and of a field's is its
+//! [`ApiMember::description`] (lines joined with spaces, rustdoc's `\[ \] \< \>` escapes undone);
+//! `#[api(description)]` and `#[api_member(description)]` override them.
+//!
 //! Without `#[returns]` or `#[returns_void]`, `Response` is [`Value`]: the response is not typed, as
 //! for a C# DTO without `IReturn<T>`.
 //!

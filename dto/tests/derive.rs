@@ -312,3 +312,36 @@ fn the_derive_works_with_only_dto_and_serde_in_scope() {
     };
     assert_eq!(x.to_url("GET").unwrap(), "/x/1");
 }
+
+/// Dials a member.
+///
+/// More detail that is not the description.
+#[derive(Debug, Default, Serialize, Dto)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentedByDocs {
+    /// The ID of the \[active\] session
+    pub session_id: Option<String>,
+    /// Ignored: the attribute wins
+    #[api_member(description = "From the attribute", is_required)]
+    pub destination: Option<String>,
+    pub undocumented: Option<String>,
+}
+
+/// Not the description.
+#[derive(Debug, Default, Serialize, Dto)]
+#[api(description = "From #[api]")]
+pub struct DocumentedByApi {}
+
+#[test]
+fn descriptions_come_from_doc_comments_unless_an_attribute_gives_one() {
+    assert_eq!(DocumentedByDocs::DESCRIPTION, Some("Dials a member."));
+    let members = DocumentedByDocs::MEMBERS;
+    assert_eq!(
+        members[0].description,
+        Some("The ID of the [active] session")
+    );
+    assert_eq!(members[1].description, Some("From the attribute"));
+    assert!(members[1].required);
+    assert_eq!(members[2].description, None);
+    assert_eq!(DocumentedByApi::DESCRIPTION, Some("From #[api]"));
+}
