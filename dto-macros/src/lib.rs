@@ -13,6 +13,7 @@ mod attr;
 mod case;
 mod ctxt;
 mod expand;
+mod flags;
 mod route;
 mod string_enum;
 mod type_info;
@@ -56,6 +57,18 @@ pub fn derive_type(input: TokenStream) -> TokenStream {
 pub fn derive_enum(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     string_enum::derive(&input)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// Derives every bit operator (`| & ^ !` and `-` for difference, with their `=` forms) and the
+/// set methods (`bits`, `is_empty`, `contains`, `intersects`, `insert`, `remove`) for a
+/// ServiceStack `[Flags]` enum written as a newtype over an integer (`struct Flags(pub i32)`),
+/// which keeps bits it has no name for.
+#[proc_macro_derive(Flags)]
+pub fn derive_flags(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    flags::derive(&input)
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
 }

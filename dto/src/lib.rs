@@ -198,7 +198,7 @@ pub use crate::request::{Request, ReturnsVoid};
 pub use crate::route::{ApiMember, Route, RoutePiece, RouteVariable};
 
 pub use crate::metadata::Type;
-pub use dto_macros::{Dto, Enum, Type};
+pub use dto_macros::{Dto, Enum, Flags, Type};
 pub use indexmap::IndexMap;
 pub use jsv::{Map, Value};
 pub use serde;

@@ -295,3 +295,29 @@ fn a_newer_services_response_reads_and_writes_back() {
         "{written}"
     );
 }
+
+#[test]
+fn flags_have_every_bit_operator_and_map_newtypes_act_as_maps() {
+    use metadata::EndpointFlags as F;
+    let mut flags = F::CAN_DIAL | F::CAN_CHAT;
+    assert_eq!(flags.bits(), 5);
+    assert!(flags.contains(F::CAN_DIAL) && flags.intersects(F::CAN_CHAT | F::RECORDED));
+    assert_eq!(flags & F::CAN_CHAT, F::CAN_CHAT);
+    assert_eq!(flags ^ F::CAN_DIAL, F::CAN_CHAT);
+    assert_eq!(flags - F::CAN_DIAL, F::CAN_CHAT);
+    assert_eq!((!F::NONE).bits(), -1);
+    flags.remove(F::CAN_CHAT);
+    flags.insert(F::RECORDED);
+    flags ^= F::CAN_RECEIVE;
+    flags -= F::RECORDED;
+    flags &= F::ALL;
+    assert_eq!(flags, F::CAN_DIAL | F::CAN_RECEIVE);
+    assert!(F::NONE.is_empty());
+
+    let mut map = metadata::NodeParameterMap::from(dto::IndexMap::new());
+    map.insert("greeting".into(), metadata::NodeParameter::default());
+    assert_eq!(map.len(), 1);
+    assert!(map.contains_key("greeting"));
+    let inner: dto::IndexMap<String, metadata::NodeParameter> = map.into();
+    assert_eq!(inner.len(), 1);
+}

@@ -691,6 +691,12 @@ impl<'s> Emitter<'s> {
             } else {
                 quote!(, #[serde(skip)] pub ::std::marker::PhantomData<(#(#unused,)*)>)
             };
+            let fill = if unused.is_empty() {
+                quote!()
+            } else {
+                quote!(, ::std::marker::PhantomData)
+            };
+            // Used as the collection it is: `Deref`, and `From` both ways.
             return quote! {
                 #(#docs)*
                 #allow
@@ -698,6 +704,31 @@ impl<'s> Emitter<'s> {
                 #[derive(::serde::Serialize, ::serde::Deserialize, ::dto::Type)]
                 #[serde(transparent)]
                 pub struct #name #generics(pub #inner #marker);
+
+                impl #generics ::std::ops::Deref for #name #generics {
+                    type Target = #inner;
+                    fn deref(&self) -> &Self::Target {
+                        &self.0
+                    }
+                }
+
+                impl #generics ::std::ops::DerefMut for #name #generics {
+                    fn deref_mut(&mut self) -> &mut Self::Target {
+                        &mut self.0
+                    }
+                }
+
+                impl #generics ::std::convert::From<#inner> for #name #generics {
+                    fn from(inner: #inner) -> Self {
+                        Self(inner #fill)
+                    }
+                }
+
+                impl #generics ::std::convert::From<#name #generics> for #inner {
+                    fn from(outer: #name #generics) -> Self {
+                        outer.0
+                    }
+                }
             };
         }
         if let Some(base) = &def.base {
@@ -1165,32 +1196,8 @@ impl<'s> Emitter<'s> {
                     all_docs.push(quote!(#[doc = ""]));
                 }
                 all_docs.extend(doc_attrs_raw(what));
-                let flags_impls = if e.repr == EnumRepr::Flags {
-                    quote! {
-                        impl #name {
-                            /// Whether every bit of `other` is set in `self`.
-                            pub const fn contains(self, other: Self) -> bool {
-                                self.0 & other.0 == other.0
-                            }
-                        }
-                        impl ::std::ops::BitOr for #name {
-                            type Output = Self;
-                            fn bitor(self, rhs: Self) -> Self {
-                                Self(self.0 | rhs.0)
-                            }
-                        }
-                        impl ::std::ops::BitOrAssign for #name {
-                            fn bitor_assign(&mut self, rhs: Self) {
-                                self.0 |= rhs.0;
-                            }
-                        }
-                        impl ::std::ops::BitAnd for #name {
-                            type Output = Self;
-                            fn bitand(self, rhs: Self) -> Self {
-                                Self(self.0 & rhs.0)
-                            }
-                        }
-                    }
+                let flags = if e.repr == EnumRepr::Flags {
+                    quote!(, ::dto::Flags)
                 } else {
                     quote!()
                 };
@@ -1198,13 +1205,12 @@ impl<'s> Emitter<'s> {
                     #(#all_docs)*
                     #allow
                     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-                    #[derive(::serde::Serialize, ::serde::Deserialize, ::dto::Type)]
+                    #[derive(::serde::Serialize, ::serde::Deserialize, ::dto::Type #flags)]
                     #[serde(transparent)]
                     pub struct #name(pub #repr);
                     impl #name {
                         #(#consts)*
                     }
-                    #flags_impls
                 }
             }
         }

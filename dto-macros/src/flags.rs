@@ -1,0 +1,112 @@
+//! `#[derive(Flags)]`: every bit operator and set method on a `[Flags]` newtype over an integer.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::{Data, DeriveInput, Fields};
+
+pub fn derive(input: &DeriveInput) -> syn::Result<TokenStream> {
+    let usage = "#[derive(dto::Flags)] is for a newtype over an integer: `struct Flags(pub i32);`";
+    let Data::Struct(data) = &input.data else {
+        return Err(syn::Error::new_spanned(&input.ident, usage));
+    };
+    let Fields::Unnamed(fields) = &data.fields else {
+        return Err(syn::Error::new_spanned(&input.ident, usage));
+    };
+    if fields.unnamed.len() != 1 || !input.generics.params.is_empty() {
+        return Err(syn::Error::new_spanned(&input.ident, usage));
+    }
+    let ident = &input.ident;
+    let repr = &fields.unnamed[0].ty;
+    let binary = [
+        (
+            quote!(BitOr),
+            quote!(bitor),
+            quote!(BitOrAssign),
+            quote!(bitor_assign),
+            quote!(|),
+        ),
+        (
+            quote!(BitAnd),
+            quote!(bitand),
+            quote!(BitAndAssign),
+            quote!(bitand_assign),
+            quote!(&),
+        ),
+        (
+            quote!(BitXor),
+            quote!(bitxor),
+            quote!(BitXorAssign),
+            quote!(bitxor_assign),
+            quote!(^),
+        ),
+    ]
+    .into_iter()
+    .map(|(op, method, assign, assign_method, symbol)| {
+        quote! {
+            #[automatically_derived]
+            impl ::core::ops::#op for #ident {
+                type Output = Self;
+                fn #method(self, rhs: Self) -> Self {
+                    Self(self.0 #symbol rhs.0)
+                }
+            }
+            #[automatically_derived]
+            impl ::core::ops::#assign for #ident {
+                fn #assign_method(&mut self, rhs: Self) {
+                    *self = Self(self.0 #symbol rhs.0);
+                }
+            }
+        }
+    });
+    Ok(quote! {
+        #[automatically_derived]
+        impl #ident {
+            /// The bits, as written on the wire.
+            pub const fn bits(self) -> #repr {
+                self.0
+            }
+            /// Whether no bit is set.
+            pub const fn is_empty(self) -> bool {
+                self.0 == 0
+            }
+            /// Whether every bit of `other` is set in `self`.
+            pub const fn contains(self, other: Self) -> bool {
+                self.0 & other.0 == other.0
+            }
+            /// Whether any bit of `other` is set in `self`.
+            pub const fn intersects(self, other: Self) -> bool {
+                self.0 & other.0 != 0
+            }
+            /// Sets the bits of `other`.
+            pub fn insert(&mut self, other: Self) {
+                self.0 |= other.0;
+            }
+            /// Clears the bits of `other`.
+            pub fn remove(&mut self, other: Self) {
+                self.0 &= !other.0;
+            }
+        }
+        #(#binary)*
+        #[automatically_derived]
+        impl ::core::ops::Sub for #ident {
+            type Output = Self;
+            /// The bits of `self` that are not in `rhs`.
+            fn sub(self, rhs: Self) -> Self {
+                Self(self.0 & !rhs.0)
+            }
+        }
+        #[automatically_derived]
+        impl ::core::ops::SubAssign for #ident {
+            fn sub_assign(&mut self, rhs: Self) {
+                self.0 &= !rhs.0;
+            }
+        }
+        #[automatically_derived]
+        impl ::core::ops::Not for #ident {
+            type Output = Self;
+            fn not(self) -> Self {
+                Self(!self.0)
+            }
+        }
+    })
+}
