@@ -53,6 +53,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .cargo_warnings(false)
             .generate()?;
     }
+    // The customisation hooks, as a user's build script would set them.
+    dto_codegen::Config::new()
+        .input("../schemas/evovoice/types-metadata.json")
+        .include(["ListSessions.*"])
+        .type_attribute("CustomerBreadcrumb", "#[derive(Eq, Hash, PartialOrd, Ord)]")
+        .field_attribute("SessionInfo.accountName", r#"#[serde(alias = "account")]"#)
+        .extern_type("DateRange", "crate::hooks::Span")
+        .file_name("hooks.rs")
+        .cargo_warnings(false)
+        .generate()?;
     // What the dto-server host of tests/tests/server.rs publishes (checked there against the live
     // documents): the DTOs its clients would generate, used there to call it.
     for (input, file) in [

@@ -47,6 +47,9 @@ pub struct Config {
     exclude: Vec<String>,
     number_type: NumberType,
     strip_base_path: Option<String>,
+    type_attributes: Vec<(String, String)>,
+    field_attributes: Vec<(String, String)>,
+    extern_types: Vec<(String, String)>,
     out_dir: Option<PathBuf>,
     file_name: String,
     header: bool,
@@ -81,6 +84,9 @@ impl Config {
             exclude: Vec::new(),
             number_type: NumberType::F64,
             strip_base_path: None,
+            type_attributes: Vec::new(),
+            field_attributes: Vec::new(),
+            extern_types: Vec::new(),
             out_dir: None,
             file_name: "dtos.rs".to_string(),
             header: true,
@@ -115,6 +121,61 @@ impl Config {
             Some(format!("/{trimmed}"))
         };
         self
+    }
+
+    /// Adds `attribute` (Rust source: `#[derive(Hash)]`, `#[serde(deny_unknown_fields)]`) to
+    /// every generated type whose .NET name matches `path` (a name, or a glob: `*Response`,
+    /// `*`), as prost-build's `type_attribute`. Checked when generating.
+    pub fn type_attribute(
+        &mut self,
+        path: impl Into<String>,
+        attribute: impl Into<String>,
+    ) -> &mut Self {
+        self.type_attributes.push((path.into(), attribute.into()));
+        self
+    }
+
+    /// Adds `attribute` to the fields matching `path`, `Type.Member`: the type's .NET name
+    /// and the member's .NET or wire name, either a glob (`SessionInfo.id`, `*.Password`).
+    pub fn field_attribute(
+        &mut self,
+        path: impl Into<String>,
+        attribute: impl Into<String>,
+    ) -> &mut Self {
+        self.field_attributes.push((path.into(), attribute.into()));
+        self
+    }
+
+    /// Uses the Rust type `rust_type` (`chrono::NaiveDate`, `crate::money::Money`) wherever the
+    /// metadata names .NET type `dotnet_name`, and generates no type of that name. It must
+    /// serialize as the service's wire form (and implement `dto::Type`, `Default`, `Clone`,
+    /// `Debug`, `PartialEq`, as the generated code derives them).
+    pub fn extern_type(
+        &mut self,
+        dotnet_name: impl Into<String>,
+        rust_type: impl Into<String>,
+    ) -> &mut Self {
+        self.extern_types
+            .push((dotnet_name.into(), rust_type.into()));
+        self
+    }
+
+    /// Checks the hooks' Rust source: attributes parse as outer attributes, extern types as
+    /// types.
+    fn check_hooks(&self) -> Result<()> {
+        let invalid = |what: &str, path: &str, text: &str, e: syn::Error| {
+            Error::Config(format!(
+                "{what} for `{path}` is not valid Rust (`{text}`): {e}"
+            ))
+        };
+        for (path, attr) in self.type_attributes.iter().chain(&self.field_attributes) {
+            syn::parse::Parser::parse_str(syn::Attribute::parse_outer, attr)
+                .map_err(|e| invalid("the attribute", path, attr, e))?;
+        }
+        for (name, ty) in &self.extern_types {
+            syn::parse_str::<syn::Type>(ty).map_err(|e| invalid("the extern type", name, ty, e))?;
+        }
+        Ok(())
     }
 
     /// Adds in-memory input text; `name` stands for it in messages and in the header.
@@ -245,8 +306,12 @@ impl Config {
     /// Generates the Rust source without writing anything.
     pub fn generate_string(&self) -> Result<Generated> {
         let schema = self.read_schema()?;
+        self.check_hooks()?;
         let options = EmitOptions {
             number_type: self.number_type,
+            type_attributes: self.type_attributes.clone(),
+            field_attributes: self.field_attributes.clone(),
+            extern_types: self.extern_types.clone(),
             header: if self.header {
                 self.header_lines()
             } else {
@@ -322,6 +387,15 @@ impl Config {
         if let Some(prefix) = &self.strip_base_path {
             lines.push(format!("strip-base-path: {prefix}"));
         }
+        for (path, attr) in &self.type_attributes {
+            lines.push(format!("type-attribute: {path} = {attr}"));
+        }
+        for (path, attr) in &self.field_attributes {
+            lines.push(format!("field-attribute: {path} = {attr}"));
+        }
+        for (name, ty) in &self.extern_types {
+            lines.push(format!("extern-type: {name} = {ty}"));
+        }
         lines
     }
 
@@ -367,6 +441,16 @@ impl Config {
                 }
                 "strip-base-path" => {
                     config.strip_base_path(value);
+                }
+                "type-attribute" | "field-attribute" | "extern-type" => {
+                    let (path, text) = value.split_once(" = ").ok_or_else(|| {
+                        header_err(format!("line {}: expected `PATH = RUST`", n + 2))
+                    })?;
+                    match key.trim() {
+                        "type-attribute" => config.type_attribute(path, text),
+                        "field-attribute" => config.field_attribute(path, text),
+                        _ => config.extern_type(path, text),
+                    };
                 }
                 "number-type" => {
                     config.number_type(
@@ -458,7 +542,10 @@ mod tests {
             .exclude(["C"])
             .format(Format::MetadataJson)
             .number_type(NumberType::I64)
-            .strip_base_path("api/");
+            .strip_base_path("api/")
+            .type_attribute("*Response", "#[derive(Hash)]")
+            .field_attribute("A.b", r#"#[serde(alias = "c = d")]"#)
+            .extern_type("DateTime", "chrono::DateTime<chrono::Utc>");
         let text: String = c
             .header_lines()
             .iter()
@@ -498,6 +585,43 @@ mod tests {
         assert!(stripped.contains(r#"#[route("/", "POST")]"#), "{stripped}");
         assert!(stripped.contains(r#"#[route("/apiary/x")]"#), "{stripped}");
         assert!(stripped.contains("// strip-base-path: /api"), "{stripped}");
+    }
+
+    #[test]
+    fn hooks_must_be_valid_rust() {
+        let json = r#"{"types":[{"name":"A","properties":[{"name":"B","type":"String"}]}]}"#;
+        let mut config = Config::new();
+        config
+            .input_text("x.json", json)
+            .type_attribute("A", "#[derive(Hash")
+            .header(false);
+        let error = config.generate_string().unwrap_err().to_string();
+        assert!(
+            error.contains("the attribute for `A` is not valid Rust"),
+            "{error}"
+        );
+        let mut config = Config::new();
+        config
+            .input_text("x.json", json)
+            .extern_type("A", "not a type!")
+            .header(false);
+        let error = config.generate_string().unwrap_err().to_string();
+        assert!(
+            error.contains("the extern type for `A` is not valid Rust"),
+            "{error}"
+        );
+        let mut config = Config::new();
+        config
+            .input_text("x.json", json)
+            .type_attribute("*", "#[derive(Hash)] #[non_exhaustive]")
+            .field_attribute("A.b", "#[serde(alias = \"c\")]")
+            .header(false);
+        let code = config.generate_string().unwrap().code;
+        assert!(
+            code.contains("#[derive(Hash)]\n#[non_exhaustive]"),
+            "{code}"
+        );
+        assert!(code.contains("#[serde(alias = \"c\")]"), "{code}");
     }
 
     #[test]

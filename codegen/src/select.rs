@@ -133,7 +133,7 @@ pub(crate) fn is_excluded(schema: &Schema, name: &str) -> bool {
         .any(|pattern| matches(pattern.strip_suffix(".*").unwrap_or(pattern), name))
 }
 
-fn matches(pattern: &str, name: &str) -> bool {
+pub(crate) fn matches(pattern: &str, name: &str) -> bool {
     if !pattern.contains('*') {
         return pattern == name;
     }

@@ -376,3 +376,43 @@ fn strip_base_path_is_an_option_recorded_for_update() {
     assert!(out.status.success(), "{}", stderr(&out));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn customisation_flags() {
+    let out = dtogen()
+        .args([
+            "generate",
+            EVOVOICE,
+            "--include",
+            "GetCustomerBreadcrumbs.*",
+            "--type-attribute",
+            "CustomerBreadcrumb=#[derive(Eq, Hash)]",
+            "--field-attribute",
+            "CustomerBreadcrumb.name=#[serde(alias = \"title\")]",
+            "--extern-type",
+            "GetCustomerBreadcrumbs=crate::Mine",
+            "-q",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let code = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        code.contains("#[derive(Eq, Hash)]\n#[derive(Debug"),
+        "{code}"
+    );
+    assert!(code.contains("#[serde(alias = \"title\")]"), "{code}");
+    assert!(
+        !code.contains("pub struct GetCustomerBreadcrumbs"),
+        "{code}"
+    );
+    assert!(
+        code.contains("// type-attribute: CustomerBreadcrumb = #[derive(Eq, Hash)]"),
+        "{code}"
+    );
+    let out = dtogen()
+        .args(["generate", EVOVOICE, "--type-attribute", "NoEquals"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}

@@ -95,3 +95,20 @@ pub mod corpus {
 pub mod voice_cs {
     include!(concat!(env!("OUT_DIR"), "/voice_cs.rs"));
 }
+
+/// DTOs generated with `Config::type_attribute`, `field_attribute` and `extern_type`
+/// (`ListSessions.*` of the Evo Voice metadata): `DateRange` is [`hooks::Span`], the user's own.
+#[allow(missing_docs)]
+pub mod hooks {
+    include!(concat!(env!("OUT_DIR"), "/hooks.rs"));
+
+    /// The user's type used for .NET `DateRange` (`Config::extern_type`).
+    #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize, dto::Type)]
+    #[serde(rename_all = "camelCase", default)]
+    pub struct Span {
+        /// Start.
+        pub start: Option<String>,
+        /// End.
+        pub end: Option<String>,
+    }
+}

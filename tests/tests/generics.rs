@@ -136,3 +136,31 @@ fn csharp_dtos_read_and_round_trip() {
         "/sessions/s1/conference/members"
     );
 }
+
+#[test]
+fn customisation_hooks() {
+    use workspace_tests::hooks as h;
+    // type_attribute: the breadcrumbs are ordered and hashable now.
+    let mut crumbs = std::collections::BTreeSet::new();
+    crumbs.insert(h::CustomerBreadcrumb::default());
+    assert_eq!(crumbs.len(), 1);
+    // field_attribute: an alias on one member.
+    let info: h::SessionInfo = jsv::from_str("{account:Acme}").unwrap();
+    assert_eq!(info.account_name.as_deref(), Some("Acme"));
+    // extern_type: the user's type in place of the generated one.
+    let list = h::ListSessions {
+        created: Some(h::Span {
+            start: Some("2017-01-01".into()),
+            end: None,
+        }),
+        ..Default::default()
+    };
+    let text = jsv::to_string(&list).unwrap();
+    assert!(text.contains("created:{start:2017-01-01}"), "{text}");
+    let code = include_str!(concat!(env!("OUT_DIR"), "/hooks.rs"));
+    assert!(!code.contains("pub struct DateRange"), "not generated");
+    assert!(
+        code.contains("// extern-type: DateRange = crate::hooks::Span"),
+        "recorded in the header"
+    );
+}

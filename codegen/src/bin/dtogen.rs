@@ -60,6 +60,15 @@ enum Command {
         /// Rust type for TypeScript `number`, whose .NET type is lost: f64, i64 or i32.
         #[arg(long, default_value = "f64", value_parser = parse_number_type)]
         number_type: NumberType,
+        /// Add a Rust attribute to matching types: `PATTERN=#[derive(Hash)]`. Repeatable.
+        #[arg(long, value_name = "PATTERN=ATTR", value_parser = parse_pair)]
+        type_attribute: Vec<(String, String)>,
+        /// Add a Rust attribute to matching fields: `Type.Member=#[serde(..)]`. Repeatable.
+        #[arg(long, value_name = "TYPE.MEMBER=ATTR", value_parser = parse_pair)]
+        field_attribute: Vec<(String, String)>,
+        /// Use a Rust type for a .NET type instead of generating it: `Name=crate::Path`.
+        #[arg(long, value_name = "NAME=TYPE", value_parser = parse_pair)]
+        extern_type: Vec<(String, String)>,
         /// Remove this base path (ServiceStack v6+'s `/api`) from the start of the routes.
         #[arg(long, value_name = "PREFIX")]
         strip_base_path: Option<String>,
@@ -86,6 +95,14 @@ enum Command {
 
 fn parse_format(s: &str) -> Result<Format, String> {
     s.parse().map_err(|e: Error| e.to_string())
+}
+
+/// `KEY=VALUE`, split at the first `=`.
+fn parse_pair(s: &str) -> Result<(String, String), String> {
+    let (key, value) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected KEY=VALUE, got `{s}`"))?;
+    Ok((key.trim().to_owned(), value.trim().to_owned()))
 }
 
 fn parse_number_type(s: &str) -> Result<NumberType, String> {
@@ -122,6 +139,9 @@ fn main() -> ExitCode {
             exclude,
             number_type,
             strip_base_path,
+            type_attribute,
+            field_attribute,
+            extern_type,
             quiet,
         } => {
             let mut config = Config::new();
@@ -135,6 +155,15 @@ fn main() -> ExitCode {
                 .number_type(number_type);
             if let Some(prefix) = strip_base_path {
                 config.strip_base_path(prefix);
+            }
+            for (path, attr) in type_attribute {
+                config.type_attribute(path, attr);
+            }
+            for (path, attr) in field_attribute {
+                config.field_attribute(path, attr);
+            }
+            for (name, ty) in extern_type {
+                config.extern_type(name, ty);
             }
             generate(&config, output.as_deref(), quiet)
         }

@@ -86,6 +86,14 @@ impl std::str::FromStr for NumberType {
 pub struct EmitOptions {
     /// Rust type for TypeScript `number`.
     pub number_type: NumberType,
+    /// Attributes (Rust source, already checked) added to the types whose .NET name matches
+    /// (`Name`, or a glob with `*`).
+    pub type_attributes: Vec<(String, String)>,
+    /// Attributes added to the fields matching `Type.Member` (.NET or wire member name; `*`
+    /// globs either part).
+    pub field_attributes: Vec<(String, String)>,
+    /// Types used instead of generating one: .NET name and Rust type (source, already checked).
+    pub extern_types: Vec<(String, String)>,
     /// Comment lines written before the code (without the `// ` prefix), e.g. the header
     /// that records how the file was generated.
     pub header: Vec<String>,
@@ -174,6 +182,9 @@ enum Target {
     /// An interface (index into `Emitter::types`): polymorphic as a member type, so
     /// `dto::Value`; as a base, its properties are copied like a class's.
     Interface(usize),
+    /// A type of the user's (`Config::extern_type`): its Rust type (source text: token
+    /// streams cannot cross the worker threads), nothing generated.
+    Extern(String),
 }
 
 /// One flattened struct field.
@@ -244,6 +255,12 @@ impl<'s> Emitter<'s> {
     /// Registers the schema's types, adds built-ins for missing references (transitively)
     /// and records what is still undefined.
     fn resolve_references(&mut self) {
+        for (name, path) in &self.options.extern_types {
+            for arity in 0..=4 {
+                self.targets
+                    .insert((name.clone(), arity), Target::Extern(path.clone()));
+            }
+        }
         for (i, t) in self.types.iter().enumerate() {
             let key = (t.name.clone(), t.arity());
             let target = if t.kind == TypeKind::Interface {
@@ -522,6 +539,33 @@ impl<'s> Emitter<'s> {
         }
     }
 
+    /// The user's attributes for type `name` (`Config::type_attribute`).
+    fn type_attrs(&self, name: &str) -> TokenStream {
+        let attrs = self
+            .options
+            .type_attributes
+            .iter()
+            .filter(|(pattern, _)| crate::select::matches(pattern, name))
+            .filter_map(|(_, attr)| attr.parse::<TokenStream>().ok());
+        quote!(#(#attrs)*)
+    }
+
+    /// The user's attributes for member `prop` of type `owner` (`Config::field_attribute`).
+    fn field_attrs(&self, owner: &str, prop: &Property) -> TokenStream {
+        let attrs = self
+            .options
+            .field_attributes
+            .iter()
+            .filter(|(pattern, _)| {
+                let (ty, member) = pattern.rsplit_once('.').unwrap_or(("*", pattern));
+                crate::select::matches(ty, owner)
+                    && (crate::select::matches(member, &prop.name)
+                        || crate::select::matches(member, &prop.wire_name))
+            })
+            .filter_map(|(_, attr)| attr.parse::<TokenStream>().ok());
+        quote!(#(#attrs)*)
+    }
+
     fn ident_for(&self, name: &str, arity: usize) -> Ident {
         let text = self
             .rust_names
@@ -571,6 +615,10 @@ impl<'s> Emitter<'s> {
                     Some(Target::Undefined) => {
                         let id = self.ident_for(name, args.len());
                         quote!(#id)
+                    }
+                    // Checked by `Config`: a type that does not parse stands for any value.
+                    Some(Target::Extern(path)) => {
+                        path.parse().unwrap_or_else(|_| quote!(::dto::Value))
                     }
                     Some(Target::Interface(_)) | None => quote!(::dto::Value),
                 }
@@ -697,9 +745,11 @@ impl<'s> Emitter<'s> {
                 quote!(, ::std::marker::PhantomData)
             };
             // Used as the collection it is: `Deref`, and `From` both ways.
+            let user_attrs = self.type_attrs(&def.name);
             return quote! {
                 #(#docs)*
                 #allow
+                #user_attrs
                 #[derive(Debug, Clone, PartialEq, Default)]
                 #[derive(::serde::Serialize, ::serde::Deserialize, ::dto::Type)]
                 #[serde(transparent)]
@@ -836,10 +886,12 @@ impl<'s> Emitter<'s> {
             } else {
                 quote!()
             };
+            let user_attrs = self.field_attrs(&def.name, &f.prop);
             field_tokens.push(quote! {
                 #(#field_docs)*
                 #serde_attr
                 #api_member
+                #user_attrs
                 pub #field_ident: #ty,
             });
         }
@@ -881,9 +933,11 @@ impl<'s> Emitter<'s> {
             let rule = rule.as_str();
             quote!(, rename_all = #rule)
         });
+        let user_attrs = self.type_attrs(&def.name);
         quote! {
             #(#docs)*
             #allow
+            #user_attrs
             #[derive(Debug, Clone, PartialEq, Default)]
             #[derive(::serde::Serialize, ::serde::Deserialize, ::dto::Type #derive_dto)]
             #[serde(default #container_rename #rename_all #bound)]
@@ -1129,9 +1183,11 @@ impl<'s> Emitter<'s> {
                         pub type #name = ::std::string::String;
                     };
                 }
+                let user_attrs = self.type_attrs(&def.name);
                 quote! {
                     #(#docs)*
                     #allow
+                    #user_attrs
                     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
                     #[derive(::dto::Enum, ::dto::Type)]
                     #container_rename
@@ -1201,9 +1257,11 @@ impl<'s> Emitter<'s> {
                 } else {
                     quote!()
                 };
+                let user_attrs = self.type_attrs(&def.name);
                 quote! {
                     #(#all_docs)*
                     #allow
+                    #user_attrs
                     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
                     #[derive(::serde::Serialize, ::serde::Deserialize, ::dto::Type #flags)]
                     #[serde(transparent)]
