@@ -1340,12 +1340,65 @@ fn deserialize_bound(def: &TypeDef) -> TokenStream {
     quote!(, bound(deserialize = #bounds))
 }
 
+/// Wraps bare `http(s)://` URLs of a doc line in `<...>` (rustdoc's autolinks), which rustdoc
+/// otherwise warns about; URLs in `code` are left alone.
+fn autolink_urls(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut in_code = false;
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        if c == '`' {
+            in_code = !in_code;
+        }
+        let starts_url = !in_code
+            && !out.ends_with('<')
+            && (rest.starts_with("http://") || rest.starts_with("https://"));
+        if starts_url {
+            let end = rest
+                .find(|c: char| {
+                    c.is_whitespace()
+                        || matches!(c, '\'' | '"' | '\\' | '<' | '>' | '`' | ')' | ']')
+                })
+                .unwrap_or(rest.len());
+            // Sentence punctuation after a URL is not part of it.
+            let end = rest[..end]
+                .trim_end_matches(['.', ',', ';', ':', '!', '?'])
+                .len();
+            out.push('<');
+            out.push_str(&rest[..end]);
+            out.push('>');
+            rest = &rest[end..];
+            continue;
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
 /// Whether `text` as a doc comment reads back as exactly `text` in `#[derive(Dto)]` (one line,
 /// nothing rustdoc escapes or fences): then the doc comment is its one home.
 fn is_plain_doc(text: &str) -> bool {
     !text.is_empty()
         && text.trim() == text
         && !text.contains(['\n', '\r', '[', ']', '<', '>', '`', '~'])
+        && !text.contains("http://")
+        && !text.contains("https://")
+}
+
+#[cfg(test)]
+mod doc_tests {
+    #[test]
+    fn bare_urls_become_autolinks() {
+        assert_eq!(
+            super::autolink_urls("see https://x.io/a?b=1, or `http://code` and <https://done>"),
+            "see <https://x.io/a?b=1>, or `http://code` and <https://done>"
+        );
+        assert_eq!(
+            super::autolink_urls("\\<a href='https://youtu.be/x'\\>"),
+            "\\<a href='<https://youtu.be/x>'\\>"
+        );
+    }
 }
 
 /// `#[api_member(...)]` for a request field, or nothing when there is nothing to say.
@@ -1469,7 +1522,7 @@ fn doc_attrs(text: &str) -> Vec<TokenStream> {
                 }
                 escaped.push(c);
             }
-            lines.push(escaped);
+            lines.push(autolink_urls(&escaped));
         }
     }
     lines
