@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Seeds each fuzz target's corpus with the project's own schemas and fixtures, then runs every
-# target for a number of executions (default 1,000,000):
-#   bash codegen/fuzz/seed.sh [RUNS]
+# target for a number of executions (default 1,000,000), or for at most SECONDS each when given,
+# printing libFuzzer's final counts (`stat::number_of_executed_units`):
+#   bash codegen/fuzz/seed.sh [RUNS] [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")"
 runs="${1:-1000000}"
+seconds="${2:-0}"
 root=../..
 seed() {
     local target="$1"; shift
@@ -19,5 +21,7 @@ seed csharp $root/codegen/tests/fixtures/csharp/*.cs
 seed page_text $root/schemas/evovoice/AddConferenceMember.metadata.txt $root/codegen/tests/fixtures/page/*.txt
 seed page_html $root/schemas/evovoice/json-metadata-AddConferenceMember.html $root/codegen/tests/fixtures/page/*.html
 for target in metadata_json typescript csharp page_text page_html; do
-    cargo +nightly fuzz run "$target" -- -runs="$runs" -max_len=65536 -timeout=10 2>&1 | tail -n 4
+    echo "== $target"
+    cargo +nightly fuzz run "$target" -- -runs="$runs" -max_total_time="$seconds" -max_len=65536 \
+        -timeout=10 -print_final_stats=1 2>&1 | grep -E 'Done|number_of_executed_units|SUMMARY|panicked|ERROR' || true
 done
