@@ -9,15 +9,41 @@ use crate::ast::Container;
 use crate::ctxt::Ctxt;
 use crate::valid;
 
-pub fn derive(input: &DeriveInput) -> syn::Result<TokenStream> {
+/// The impls, or the errors plus a fallback `Request` impl (as thiserror does): one wrong
+/// attribute gives its own errors, not one more at every use of the type.
+pub fn derive(input: &DeriveInput) -> TokenStream {
     let cx = Ctxt::new();
     let Some(cont) = Container::from_ast(&cx, input) else {
-        cx.check()?;
-        unreachable!("from_ast reports an error whenever it returns None");
+        return cx
+            .check()
+            .err()
+            .map(syn::Error::into_compile_error)
+            .unwrap_or_default();
     };
     valid::check(&cx, &cont);
-    cx.check()?;
-    Ok(generate(&cont))
+    match cx.check() {
+        Ok(()) => generate(&cont),
+        Err(errors) => {
+            let errors = errors.into_compile_error();
+            let fallback = fallback(&cont);
+            quote!(#errors #fallback)
+        }
+    }
+}
+
+/// `impl Request` with the name only (response `dto::Value`), for a struct whose attributes are
+/// wrong.
+fn fallback(cont: &Container) -> TokenStream {
+    let ident = cont.ident;
+    let name = &cont.name;
+    let (impl_generics, ty_generics, where_clause) = cont.generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::dto::Request for #ident #ty_generics #where_clause {
+            const NAME: &'static str = #name;
+            type Response = ::dto::Value;
+        }
+    }
 }
 
 fn opt_str(value: Option<&str>) -> TokenStream {

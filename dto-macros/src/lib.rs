@@ -31,9 +31,7 @@ use syn::{DeriveInput, parse_macro_input};
 )]
 pub fn derive_dto(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
-    expand::derive(&input)
-        .unwrap_or_else(syn::Error::into_compile_error)
-        .into()
+    expand::derive(&input).into()
 }
 
 /// Derives `dto::metadata::Type`: the struct or enum described as ServiceStack describes .NET
