@@ -21,19 +21,16 @@ use crate::swar;
 /// [`Deserializer::trim_whitespace`](crate::Deserializer::trim_whitespace).
 ///
 /// ```
-/// assert_eq!(jsv::format("{Id:1,Tags:[a,b]}").unwrap(), "{\n\tId: 1,\n\tTags: \n\t[\n\t\ta,\n\t\tb\n\t]\n}");
+/// assert_eq!(jsv::format("{Id:1,Tags:[a,b]}"), "{\n\tId: 1,\n\tTags: \n\t[\n\t\ta,\n\t\tb\n\t]\n}");
 /// ```
 ///
-/// # Errors
-///
-/// None today: every text has a formatting, as in ServiceStack. The `Result` leaves room for
-/// validating options without breaking callers.
-pub fn format(compact: &str) -> Result<String> {
+/// It cannot fail: like ServiceStack's `JsvFormatter`, it re-lays out any text, valid JSV or not.
+pub fn format(compact: &str) -> String {
     let mut out = String::with_capacity(compact.len() + compact.len() / 2);
     let mut formatter = PrettyFormatter::default();
     formatter.feed(&mut out, compact);
     formatter.finish(&mut out);
-    Ok(out)
+    out
 }
 
 /// The characters the formatter acts on; everything else is copied in runs.
@@ -318,7 +315,7 @@ mod tests {
             ("{A:x}}", "{\n\tA: x\n}\n}"),
             ("", ""),
         ] {
-            assert_eq!(format(input).unwrap(), expected, "input {input:?}");
+            assert_eq!(format(input), expected, "input {input:?}");
         }
     }
 

@@ -147,7 +147,7 @@ mod run {
             return Err(format!("encoded {encoded}\n expected {text}"));
         }
 
-        if jsv::format(text).unwrap() != pretty {
+        if jsv::format(text) != pretty {
             return Err(format!("format(jsv) differs from pretty:\n{pretty}"));
         }
         if encoded == text {

@@ -254,10 +254,7 @@ fn response_sample_byte_for_byte() {
     assert_eq!(jsv::to_string_pretty(&value).unwrap(), response);
     assert_eq!(decode_pretty::<SessionInfo>(&response), value);
     // The compact form is what the formatter was given.
-    assert_eq!(
-        jsv::format(&jsv::to_string(&value).unwrap()).unwrap(),
-        response
-    );
+    assert_eq!(jsv::format(&jsv::to_string(&value).unwrap()), response);
 }
 
 #[test]

@@ -103,7 +103,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
             let compact = text.trim_end_matches(['\r', '\n']);
             if jsv::from_str::<jsv::Value>(compact).is_ok() {
                 // Compact input: ServiceStack's textual re-indent, byte for byte.
-                jsv::format(compact).map_err(jsv_error)
+                Ok(jsv::format(compact))
             } else {
                 // Already laid out, or hand-written: read it leniently, then lay it out afresh.
                 jsv::to_string_pretty(&read_jsv(&name, &text)?).map_err(jsv_error)
