@@ -109,6 +109,29 @@ fn corpus_of_real_services_compiles() {
     println!("{summary}");
     let files = summary.lines().filter(|l| !l.starts_with('\t')).count();
     assert!(files >= 10, "{summary}");
+    // And per kind of warning, over the corpus: names (the `Type.Member: ` prefix and every
+    // `quoted` name) taken out of the message.
+    let mut categories: std::collections::BTreeMap<String, usize> = Default::default();
+    for warning in summary.lines().filter_map(|l| l.strip_prefix('\t')) {
+        let message = match warning.split_once(": ") {
+            Some((subject, rest)) if !subject.contains(' ') => rest,
+            _ => warning,
+        };
+        // A .NET arity (`Tuple`3`) is part of a name, not a quote.
+        let mut message = message.to_owned();
+        for digit in '0'..='9' {
+            message = message.replace(&format!("`{digit}"), &format!("#{digit}"));
+        }
+        let mut category = String::new();
+        for (i, part) in message.split('`').enumerate() {
+            category.push_str(if i % 2 == 1 { "_" } else { part });
+        }
+        *categories.entry(category).or_default() += 1;
+    }
+    println!("warnings by kind over the corpus:");
+    for (category, count) in &categories {
+        println!("{count:>5}  {category}");
+    }
 }
 
 #[test]
