@@ -29,7 +29,7 @@ impl Format {
     /// The format a request body's `Content-Type` names: `application/json` (and `text/json`),
     /// `application/jsv` or `text/jsv`.
     pub(crate) fn from_content_type(content_type: &str) -> Option<Format> {
-        let essence = content_type.split(';').next().unwrap_or("").trim();
+        let essence = media_type(content_type);
         if essence.eq_ignore_ascii_case("application/json")
             || essence.eq_ignore_ascii_case("text/json")
         {
@@ -49,7 +49,7 @@ impl Format {
     pub(crate) fn from_accept(accept: &str) -> Option<Format> {
         let mut jsv = false;
         for media in accept.split(',') {
-            let essence = media.split(';').next().unwrap_or("").trim();
+            let essence = media_type(media);
             if essence.eq_ignore_ascii_case("application/json") {
                 return Some(Format::Json);
             }
@@ -108,6 +108,12 @@ impl Format {
             Format::Jsv => body.is_empty(),
         }
     }
+}
+
+/// A media type without its parameters (`application/json; charset=utf-8` is
+/// `application/json`).
+pub(crate) fn media_type(content_type: &str) -> &str {
+    content_type.split(';').next().unwrap_or("").trim()
 }
 
 /// Sets the status line's reason phrase (ServiceStack puts the error code there).

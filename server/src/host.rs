@@ -19,7 +19,7 @@ use dto::metadata::{MetadataOperationType, TypeRegistry};
 use crate::auth::{self, Auth, Caller};
 use crate::bind::{BindError, Members, Source, percent_decode};
 use crate::error::HttpError;
-use crate::format::Format;
+use crate::format::{Format, media_type};
 use crate::route::RouteTable;
 
 type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
@@ -401,8 +401,12 @@ fn bind_error(name: &str, error: BindError) -> HttpError {
 enum Target<'p> {
     /// `/{format}/reply/{Name}`, `/{format}/oneway/{Name}`, `/api/{Name}` (`[]` for a batch).
     Predefined { name: &'p str, batch: bool },
-    /// `/auth` or `/auth/{provider}`.
-    Auth { provider: Option<&'p str> },
+    /// `/auth` or `/auth/{provider}`; or the `Authenticate` DTO on a pre-defined route
+    /// (`predefined`, whose body is used alone).
+    Auth {
+        provider: Option<&'p str>,
+        predefined: bool,
+    },
     /// A user route.
     Route {
         operation: usize,
@@ -490,12 +494,17 @@ async fn serve(
             let name = name.trim_end_matches("[]");
             (Target::Predefined { name, batch }, None)
         }
-        [auth] if host.auth.check.is_some() && auth.eq_ignore_ascii_case("auth") => {
-            (Target::Auth { provider: None }, None)
-        }
+        [auth] if host.auth.check.is_some() && auth.eq_ignore_ascii_case("auth") => (
+            Target::Auth {
+                provider: None,
+                predefined: false,
+            },
+            None,
+        ),
         [auth, provider] if host.auth.check.is_some() && auth.eq_ignore_ascii_case("auth") => (
             Target::Auth {
                 provider: Some(provider),
+                predefined: false,
             },
             None,
         ),
@@ -541,12 +550,7 @@ async fn serve(
     } else {
         match header(header::CONTENT_TYPE) {
             Some(ct)
-                if ct
-                    .split(';')
-                    .next()
-                    .unwrap_or("")
-                    .trim()
-                    .eq_ignore_ascii_case("application/x-www-form-urlencoded") =>
+                if media_type(ct).eq_ignore_ascii_case("application/x-www-form-urlencoded") =>
             {
                 BodyKind::Form
             }
@@ -557,93 +561,108 @@ async fn serve(
         }
     };
 
-    let (operation, requests) = match target {
-        Target::Auth { provider } => {
-            let members = match members(&body_kind, body, query, &[], false, provider) {
-                Ok(members) => members,
-                Err(error) => {
-                    return with_cookies(
-                        bind_error("Authenticate", error).to_response(format),
-                        &cookies,
-                    );
-                }
+    let request = Incoming {
+        headers,
+        query,
+        body,
+        body_kind,
+        format,
+    };
+    let response = answer(host, target, &request, &mut cookies).await;
+    with_cookies(response, &cookies)
+}
+
+/// What the answer to a recognised request depends on.
+struct Incoming<'r> {
+    headers: &'r HeaderMap,
+    query: &'r str,
+    body: &'r [u8],
+    body_kind: BodyKind,
+    format: Format,
+}
+
+/// The answer to a request whose target is known (the session cookies are added by the caller;
+/// sign-in replaces them in `cookies`).
+async fn answer(
+    host: &Host,
+    target: Target<'_>,
+    request: &Incoming<'_>,
+    cookies: &mut Vec<String>,
+) -> Response {
+    let Incoming {
+        headers,
+        query,
+        body,
+        ref body_kind,
+        format,
+    } = *request;
+    let target = match target {
+        // The C# clients post `Authenticate` to its pre-defined route.
+        Target::Predefined { name, batch: false }
+            if name.eq_ignore_ascii_case("Authenticate") && host.auth.check.is_some() =>
+        {
+            Target::Auth {
+                provider: None,
+                predefined: true,
+            }
+        }
+        other => other,
+    };
+    let (operation, bound) = match target {
+        Target::Auth {
+            provider,
+            predefined,
+        } => {
+            return match members(body_kind, body, query, &[], predefined, provider) {
+                Ok(members) => sign_in(host, headers, members, format, cookies),
+                Err(error) => bind_error("Authenticate", error).to_response(format),
             };
-            let response = sign_in(host, headers, members, format, &mut cookies);
-            return with_cookies(response, &cookies);
         }
         Target::Predefined { name, batch } => {
-            if name.eq_ignore_ascii_case("Authenticate") && host.auth.check.is_some() && !batch {
-                let members = match members(&body_kind, body, query, &[], true, None) {
-                    Ok(members) => members,
-                    Err(error) => {
-                        return with_cookies(
-                            bind_error("Authenticate", error).to_response(format),
-                            &cookies,
-                        );
-                    }
-                };
-                let response = sign_in(host, headers, members, format, &mut cookies);
-                return with_cookies(response, &cookies);
-            }
             let Some(operation) = host.operation(name) else {
-                let error = HttpError::new(
+                return HttpError::new(
                     StatusCode::METHOD_NOT_ALLOWED,
                     "NotImplementedException",
                     format!("The operation '{name}' does not exist for this service"),
                 )
                 .with_reason(None)
-                .without_errors_member();
-                return with_cookies(error.to_response(format), &cookies);
+                .without_errors_member()
+                .to_response(format);
             };
-            let requests = if batch {
-                match batch_members(&body_kind, body) {
-                    Ok(batch) => Requests::Batch(batch),
-                    Err(error) => {
-                        let name = host.operations[operation].name;
-                        return with_cookies(bind_error(name, error).to_response(format), &cookies);
-                    }
-                }
+            let bound = if batch {
+                batch_members(body_kind, body).map(Requests::Batch)
             } else {
-                match members(&body_kind, body, query, &[], true, None) {
-                    Ok(members) => Requests::One(members),
-                    Err(error) => {
-                        let name = host.operations[operation].name;
-                        return with_cookies(bind_error(name, error).to_response(format), &cookies);
-                    }
-                }
+                members(body_kind, body, query, &[], true, None).map(Requests::One)
             };
-            (operation, requests)
+            (operation, bound)
         }
         Target::Route {
             operation,
             variables,
-        } => match members(&body_kind, body, query, &variables, false, None) {
-            Ok(members) => (operation, Requests::One(members)),
-            Err(error) => {
-                let name = host.operations[operation].name;
-                return with_cookies(bind_error(name, error).to_response(format), &cookies);
-            }
-        },
+        } => (
+            operation,
+            members(body_kind, body, query, &variables, false, None).map(Requests::One),
+        ),
     };
-
     let operation = &host.operations[operation];
-    let caller = match resolve_caller(host, headers, &mut cookies) {
+    let requests = match bound {
+        Ok(requests) => requests,
+        Err(error) => return bind_error(operation.name, error).to_response(format),
+    };
+    let caller = match resolve_caller(host, headers, cookies) {
         Resolved::Caller(caller) => caller,
         Resolved::InvalidCredentials if operation.requires_auth => {
-            return with_cookies(invalid_credentials(format, true), &cookies);
+            return invalid_credentials(format, true);
         }
-        Resolved::Nobody if operation.requires_auth => {
-            return with_cookies(challenge(), &cookies);
-        }
+        Resolved::Nobody if operation.requires_auth => return challenge(),
         Resolved::InvalidCredentials | Resolved::Nobody => Caller::default(),
     };
-    let response = (operation.invoke)(Call {
+    (operation.invoke)(Call {
         requests,
         caller,
         format,
     })
-    .await;
-    with_cookies(response, &cookies)
+    .await
 }
 
 const TWENTY_YEARS: Duration = Duration::from_secs(20 * 365 * 86_400 + 5 * 86_400);
