@@ -5,6 +5,22 @@
 
 macro_rules! client_methods {
     ($($async:ident)? $(, $($await:tt)+)?) => {
+        /// A builder for a client of the service at `base_url` (`http://host:port`, with an
+        /// optional path the routes are relative to).
+        pub fn builder(base_url: &str) -> $crate::ClientBuilder<Self> {
+            $crate::ClientBuilder::new(base_url)
+        }
+
+        /// A client speaking JSV (`application/jsv`) to the service at `base_url`.
+        pub fn jsv(base_url: &str) -> $crate::Result<Self> {
+            Self::builder(base_url).format($crate::Format::Jsv).build()
+        }
+
+        /// A client speaking JSON (`application/json`) to the service at `base_url`.
+        pub fn json(base_url: &str) -> $crate::Result<Self> {
+            Self::builder(base_url).format($crate::Format::Json).build()
+        }
+
         /// The format requests are written in.
         pub fn format(&self) -> $crate::Format {
             self.shared.config.format

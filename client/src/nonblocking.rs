@@ -4,7 +4,6 @@ use std::sync::Arc;
 
 use crate::builder::ClientBuilder;
 use crate::error::{Error, ErrorKind, Result};
-use crate::format::Format;
 use crate::methods::client_methods;
 use crate::session::{Call, HttpRequest, HttpResponse, Reply, Shared, Step};
 
@@ -32,22 +31,6 @@ pub struct AsyncClient {
 }
 
 impl AsyncClient {
-    /// A builder for a client of the service at `base_url` (`http://host:port`, with an optional
-    /// path the routes are relative to).
-    pub fn builder(base_url: &str) -> ClientBuilder<AsyncClient> {
-        ClientBuilder::new(base_url)
-    }
-
-    /// A client speaking JSV (`application/jsv`) to the service at `base_url`.
-    pub fn jsv(base_url: &str) -> Result<AsyncClient> {
-        AsyncClient::builder(base_url).format(Format::Jsv).build()
-    }
-
-    /// A client speaking JSON (`application/json`) to the service at `base_url`.
-    pub fn json(base_url: &str) -> Result<AsyncClient> {
-        AsyncClient::builder(base_url).format(Format::Json).build()
-    }
-
     client_methods!(async, .await);
 
     async fn execute(&self, call: Call) -> Result<Reply> {
