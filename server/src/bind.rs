@@ -64,17 +64,17 @@ impl Members {
             Some(member) if member.source == source && source != Source::Body => {
                 member.text.push(',');
                 member.text.push_str(&text);
-                member.bracketed = format!("[{}]", member.text);
+                member.bracketed = bracketed(&member.text, source);
             }
             Some(member) => {
                 member.key = key.to_owned();
-                member.bracketed = format!("[{text}]");
+                member.bracketed = bracketed(&text, source);
                 member.text = text;
                 member.source = source;
             }
             None => self.members.push(Member {
                 key: key.to_owned(),
-                bracketed: format!("[{text}]"),
+                bracketed: bracketed(&text, source),
                 text,
                 source,
             }),
@@ -155,6 +155,16 @@ impl Members {
                 message: error.to_string(),
             })
         })
+    }
+}
+
+/// A query, path or form value as a bracketed list (`a,b` read as `[a,b]` when the member is a
+/// list); nothing for a body member, which is JSV already.
+fn bracketed(text: &str, source: Source) -> String {
+    if source == Source::Body {
+        String::new()
+    } else {
+        format!("[{text}]")
     }
 }
 
