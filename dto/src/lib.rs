@@ -187,6 +187,7 @@ mod error;
 pub mod metadata;
 mod request;
 mod route;
+pub mod types;
 pub mod url;
 
 pub use crate::builtin::{
@@ -196,6 +197,7 @@ pub use crate::builtin::{
 pub use crate::error::{Error, PathValueProblem, UnmatchedRoute};
 pub use crate::request::{Request, ReturnsVoid};
 pub use crate::route::{ApiMember, Route, RoutePiece, RouteVariable};
+pub use crate::types::{Bytes, DateTime, DateTimeKind, DateTimeOffset, Decimal, Guid, TimeSpan};
 
 pub use crate::metadata::Type;
 pub use dto_macros::{Dto, Enum, Flags, Type};

@@ -34,11 +34,15 @@
 //!
 //! * A value that does not parse as its type (`{Id:abc}` for an integer, an unknown enum name, a bad
 //!   boolean) is an error with line and column. ServiceStack silently keeps the member's default.
-//! * ServiceStack writes `DateTime` text unquoted although it holds `:`. A Rust `String` does not say
-//!   whether it holds a .NET `DateTime`, so the writer leaves unquoted only text of the exact shape
-//!   .NET gives local and offset date-times (`2012-06-21T13:14:15.0000000+02:00`); UTC text ending in
-//!   `Z` is quoted like any string with `:`, as ServiceStack writes `string` properties (where such
-//!   text is common). Both forms read back everywhere, in ServiceStack too.
+//! * ServiceStack writes `DateTime` text unquoted although it holds `:`. A type that is such a value
+//!   says so through [`RAW_SCALAR`] (see [`raw`]; `dto`'s `DateTime`, `DateTimeOffset`, `TimeSpan`,
+//!   `Guid`, `Decimal` and `Bytes` do) and is written exactly as ServiceStack writes it. A Rust
+//!   `String` does not say whether it holds a .NET `DateTime`, so for strings the writer leaves
+//!   unquoted only text of the exact shape .NET gives local and offset date-times
+//!   (`2012-06-21T13:14:15.0000000+02:00`); UTC text ending in `Z` is quoted like any string with
+//!   `:`, as ServiceStack writes `string` properties (where such text is common). Both forms read
+//!   back everywhere, in ServiceStack too. A raw scalar used as a map key is quoted when it needs to
+//!   be: ServiceStack's unquoted date keys cannot be read back.
 //! * `char` values that need quoting are quoted like one-character strings; ServiceStack writes them
 //!   raw and cannot read `,`, `"` or `{` back.
 //! * Member names are trimmed of whitespace before matching (ServiceStack 5 keeps `{ Id:1}`'s key as
@@ -58,6 +62,7 @@ mod error;
 mod number;
 mod pretty;
 pub mod query;
+pub mod raw;
 mod scalar;
 mod ser;
 mod swar;
@@ -66,5 +71,6 @@ pub mod value;
 pub use crate::de::{Deserializer, from_reader, from_slice, from_str};
 pub use crate::error::{Category, Error, Result};
 pub use crate::pretty::{PrettyFormatter, format, to_string_pretty, to_writer_pretty};
+pub use crate::raw::RAW_SCALAR;
 pub use crate::ser::{CompactFormatter, Formatter, Serializer, to_string, to_vec, to_writer};
 pub use crate::value::{Map, Value};

@@ -325,9 +325,12 @@ impl ser::Serializer for Classifier {
     }
     fn serialize_newtype_struct<T: ?Sized + Serialize>(
         self,
-        _name: &'static str,
+        name: &'static str,
         value: &T,
     ) -> Result<Class> {
+        if name == crate::RAW_SCALAR {
+            return crate::raw::text(value).map(Class::Scalar);
+        }
         value.serialize(self)
     }
     fn serialize_newtype_variant<T: ?Sized + Serialize>(

@@ -7,6 +7,7 @@ use serde_core::ser::{self, Impossible, Serialize};
 use crate::error::{Error, Result};
 use crate::number;
 use crate::pretty::PrettyFormatter;
+use crate::raw::{self, RAW_SCALAR};
 
 /// Serializes Rust values into compact JSV ([`Serializer::new`]) or into ServiceStack's pretty layout
 /// ([`Serializer::pretty`]; see [`PrettyFormatter`]).
@@ -26,7 +27,7 @@ use crate::pretty::PrettyFormatter;
 /// | bytes | standard base64 with padding |
 /// | `None`, `()` | nothing: struct members and map entries are left out, list items stay as empty items (`[a,,b]`) |
 /// | unit struct | `{}` |
-/// | newtype struct | its content |
+/// | newtype struct | its content; named [`RAW_SCALAR`], its content's text unquoted (see [`raw`](crate::raw)) |
 /// | seq, tuple, tuple struct | `[a,b,c]` |
 /// | map, struct | `{Key:value,...}` |
 /// | unit variant | its name: `Active` |
@@ -443,9 +444,15 @@ impl<'a, F: Formatter> ser::Serializer for &'a mut Serializer<F> {
 
     fn serialize_newtype_struct<T: ?Sized + Serialize>(
         self,
-        _name: &'static str,
+        name: &'static str,
         value: &T,
     ) -> Result<()> {
+        if name == RAW_SCALAR {
+            let text = raw::text(value)?;
+            self.formatter.text(&mut self.out, &text);
+            self.wrote_value();
+            return Ok(());
+        }
         value.serialize(self)
     }
 
@@ -778,9 +785,12 @@ impl<'a, F: Formatter> ser::Serializer for MapKeySerializer<'a, F> {
     }
     fn serialize_newtype_struct<T: ?Sized + Serialize>(
         self,
-        _name: &'static str,
+        name: &'static str,
         value: &T,
     ) -> Result<()> {
+        if name == RAW_SCALAR {
+            return self.serialize_str(&raw::text(value)?);
+        }
         value.serialize(self)
     }
     fn serialize_newtype_variant<T: ?Sized + Serialize>(
