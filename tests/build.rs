@@ -53,6 +53,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .cargo_warnings(false)
             .generate()?;
     }
+    // The .NET scalar mappings other than the default, on the type that holds them all.
+    for (dotnet_types, file) in [
+        (dto_codegen::DotnetTypes::Strings, "echo_strings.rs"),
+        (dto_codegen::DotnetTypes::Chrono, "echo_chrono.rs"),
+        (dto_codegen::DotnetTypes::Time, "echo_time.rs"),
+    ] {
+        dto_codegen::Config::new()
+            .input("../schemas/evovoice/types-metadata.json")
+            .include(["EchoTypes.*"])
+            .dotnet_types(dotnet_types)
+            .file_name(file)
+            .cargo_warnings(false)
+            .generate()?;
+    }
     // The customisation hooks, as a user's build script would set them.
     dto_codegen::Config::new()
         .input("../schemas/evovoice/types-metadata.json")

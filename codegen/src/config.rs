@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::emit::{self, EmitOptions, NumberType};
+use crate::emit::{self, DotnetTypes, EmitOptions, NumberType};
 use crate::error::{Error, Result};
 use crate::fetch;
 use crate::model::{Schema, Warning};
@@ -46,6 +46,7 @@ pub struct Config {
     include: Vec<String>,
     exclude: Vec<String>,
     number_type: NumberType,
+    dotnet_types: DotnetTypes,
     strip_base_path: Option<String>,
     type_attributes: Vec<(String, String)>,
     field_attributes: Vec<(String, String)>,
@@ -83,6 +84,7 @@ impl Config {
             include: Vec::new(),
             exclude: Vec::new(),
             number_type: NumberType::F64,
+            dotnet_types: DotnetTypes::Dto,
             strip_base_path: None,
             type_attributes: Vec::new(),
             field_attributes: Vec::new(),
@@ -222,6 +224,13 @@ impl Config {
         self
     }
 
+    /// The Rust types for .NET's `DateTime`, `DateTimeOffset`, `TimeSpan`, `Guid`, `decimal` and
+    /// `byte[]` (default [`DotnetTypes::Dto`]: `dto::DateTime` and its siblings).
+    pub fn dotnet_types(&mut self, dotnet_types: DotnetTypes) -> &mut Self {
+        self.dotnet_types = dotnet_types;
+        self
+    }
+
     /// The directory [`Config::generate`] writes to (default: `$OUT_DIR`).
     pub fn out_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
         self.out_dir = Some(dir.into());
@@ -309,6 +318,7 @@ impl Config {
         self.check_hooks()?;
         let options = EmitOptions {
             number_type: self.number_type,
+            dotnet_types: self.dotnet_types,
             type_attributes: self.type_attributes.clone(),
             field_attributes: self.field_attributes.clone(),
             extern_types: self.extern_types.clone(),
@@ -384,6 +394,7 @@ impl Config {
             lines.push(format!("exclude: {e}"));
         }
         lines.push(format!("number-type: {}", self.number_type.as_str()));
+        lines.push(format!("dotnet-types: {}", self.dotnet_types.as_str()));
         if let Some(prefix) = &self.strip_base_path {
             lines.push(format!("strip-base-path: {prefix}"));
         }
@@ -416,6 +427,8 @@ impl Config {
             )));
         }
         let mut config = Config::new();
+        // Files from before `dotnet-types` was recorded typed these members as strings.
+        config.dotnet_types(DotnetTypes::Strings);
         for (n, line) in lines.enumerate() {
             let line = line.trim();
             let Some((key, value)) = line.split_once(':') else {
@@ -451,6 +464,13 @@ impl Config {
                         "field-attribute" => config.field_attribute(path, text),
                         _ => config.extern_type(path, text),
                     };
+                }
+                "dotnet-types" => {
+                    config.dotnet_types(
+                        value
+                            .parse()
+                            .map_err(|e: Error| header_err(format!("line {}: {e}", n + 2)))?,
+                    );
                 }
                 "number-type" => {
                     config.number_type(
@@ -542,6 +562,7 @@ mod tests {
             .exclude(["C"])
             .format(Format::MetadataJson)
             .number_type(NumberType::I64)
+            .dotnet_types(DotnetTypes::Chrono)
             .strip_base_path("api/")
             .type_attribute("*Response", "#[derive(Hash)]")
             .field_attribute("A.b", r#"#[serde(alias = "c = d")]"#)

@@ -60,7 +60,13 @@
 //! | `Double`, `Single` | `f64`, `f32` |
 //! | `Boolean` | `bool` |
 //! | `String`, `Char` | `String` |
-//! | `Decimal`, `Byte[]`, `DateTime`, `DateTimeOffset`, `TimeSpan`, `Guid`, `Uri` | `String`: the JSON/JSV text kept verbatim (no precision or format loss) |
+//! | `DateTime`, `DateOnly` | `dto::DateTime` |
+//! | `DateTimeOffset` | `dto::DateTimeOffset` |
+//! | `TimeSpan`, `TimeOnly` | `dto::TimeSpan` |
+//! | `Guid` | `dto::Guid` |
+//! | `Decimal` | `dto::Decimal` (keeps its scale: `3.30`) |
+//! | `Byte[]`, `Stream` | `dto::Bytes` (base64 on the wire) |
+//! | `Uri`, `BigInteger` | `String` |
 //! | `Object`, interfaces, types defined nowhere | `dto::Value` |
 //! | `Nullable<T>`, optional members | `Option<T>` |
 //! | `List<T>`, `T[]`, `IEnumerable<T>`, ... | `Vec<T>` |
@@ -68,6 +74,12 @@
 //! | TypeScript `number` | `f64` ([`Config::number_type`] to change) |
 //! | string enum | Rust enum (`dto::Enum`), variants renamed to the wire names, first is `Default`, `Unknown(String)` keeps new values |
 //! | integer / `[Flags]` enum | integer newtype with one constant per member (flags combine with `\|`) |
+//!
+//! The `dto` types write exactly ServiceStack's text (see `dto::types`).
+//! [`Config::dotnet_types`] (`--dotnet-types`) chooses others: [`DotnetTypes::Strings`] keeps
+//! the wire text in `String`s; [`DotnetTypes::Chrono`] and [`DotnetTypes::Time`] type date-time and
+//! duration members with chrono's or time's types, through `dto`'s serde adapters (so the text
+//! stays exact; the generated code then needs `dto`'s `chrono` or `time` feature and that crate).
 //!
 //! The rules for structs (field order, renames, `Box`, keywords, built-ins) are listed in
 //! [`emit`].
@@ -81,7 +93,7 @@ pub mod read;
 pub mod select;
 
 pub use config::{Config, Generated};
-pub use emit::NumberType;
+pub use emit::{DotnetTypes, NumberType};
 pub use error::{Error, Result};
 pub use read::Format;
 

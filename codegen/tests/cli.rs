@@ -416,3 +416,81 @@ fn customisation_flags() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
+
+#[test]
+fn dotnet_types_is_an_option_recorded_for_update() {
+    let dir = temp_dir("dotnet-types");
+    let input = dir.join("api.json");
+    std::fs::write(
+        &input,
+        r#"{"types":[{"name":"Call","properties":[{"name":"Started","type":"DateTime","isValueType":true},{"name":"Id","type":"Guid","isValueType":true}]}]}"#,
+    )
+    .unwrap();
+    let output = dir.join("dtos.rs");
+    let generate = |mapping: &str| {
+        dtogen()
+            .args([
+                "generate",
+                input.to_str().unwrap(),
+                "--dotnet-types",
+                mapping,
+                "-q",
+                "-o",
+            ])
+            .arg(&output)
+            .output()
+            .unwrap()
+    };
+    for (mapping, started, id) in [
+        (
+            "dto",
+            "pub started: ::dto::DateTime,",
+            "pub id: ::dto::Guid,",
+        ),
+        (
+            "strings",
+            "pub started: ::std::string::String,",
+            "pub id: ::std::string::String,",
+        ),
+        (
+            "chrono",
+            "pub started: ::chrono::DateTime<::chrono::Utc>,",
+            "pub id: ::dto::Guid,",
+        ),
+        (
+            "time",
+            "pub started: ::time::OffsetDateTime,",
+            "pub id: ::dto::Guid,",
+        ),
+    ] {
+        let out = generate(mapping);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let code = std::fs::read_to_string(&output).unwrap();
+        assert!(
+            code.contains(&format!("// dotnet-types: {mapping}\n")),
+            "{code}"
+        );
+        assert!(
+            code.contains(started) && code.contains(id),
+            "{mapping}: {code}"
+        );
+        // `update` and `check` keep the recorded choice.
+        let out = dtogen()
+            .args(["update", "-q"])
+            .arg(&output)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(std::fs::read_to_string(&output).unwrap(), code);
+        let out = dtogen().args(["check"]).arg(&output).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let out = generate("nodatime");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("expected dto, strings, chrono or time"),
+        "{}",
+        stderr(&out)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

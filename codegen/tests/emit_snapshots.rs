@@ -1,7 +1,7 @@
 //! Snapshot tests of generated code: one small input per emitter rule. Each snapshot ends
 //! with the warnings the generation produced, so guesses are reviewed too.
 
-use dto_codegen::{Config, Format, NumberType};
+use dto_codegen::{Config, DotnetTypes, Format, NumberType};
 
 /// Generates code for a metadata JSON document with the given include patterns.
 fn generate(json: &str, include: &[&str]) -> String {
@@ -77,6 +77,46 @@ fn dotnet_type_mapping() {
         "",
     );
     insta::assert_snapshot!(generate(&json, &[]));
+}
+
+/// Date-time and duration members in each `--dotnet-types` mapping: required, optional, in a list.
+fn dotnet_types_doc() -> String {
+    doc(
+        r#"{"name":"Call`1","genericArgs":["T"],"properties":[
+            {"name":"Started","type":"DateTime","isValueType":true},
+            {"name":"Ended","type":"Nullable`1","genericArgs":["DateTime"],"isValueType":true},
+            {"name":"At","type":"DateTimeOffset","isValueType":true},
+            {"name":"Length","type":"TimeSpan","isValueType":true},
+            {"name":"Gaps","type":"List`1","genericArgs":["TimeSpan"]},
+            {"name":"Id","type":"Guid","isValueType":true},
+            {"name":"Cost","type":"Decimal","isValueType":true},
+            {"name":"Tag","type":"T"}]}"#,
+        "",
+    )
+}
+
+fn generate_with(dotnet_types: DotnetTypes) -> String {
+    let mut config = Config::new();
+    config
+        .input_text("input.json", dotnet_types_doc())
+        .dotnet_types(dotnet_types)
+        .header(false);
+    render(&config)
+}
+
+#[test]
+fn dotnet_types_strings() {
+    insta::assert_snapshot!(generate_with(DotnetTypes::Strings));
+}
+
+#[test]
+fn dotnet_types_chrono() {
+    insta::assert_snapshot!(generate_with(DotnetTypes::Chrono));
+}
+
+#[test]
+fn dotnet_types_time() {
+    insta::assert_snapshot!(generate_with(DotnetTypes::Time));
 }
 
 #[test]

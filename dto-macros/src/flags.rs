@@ -1,11 +1,17 @@
-//! `#[derive(Flags)]`: every bit operator and set method on a `[Flags]` newtype over an integer.
+//! `#[derive(Flags)]`: every bit operator and set method on a `[Flags]` newtype over an integer;
+//! `#[derive(IntEnum)]`: reading an integer enum's newtype from its number or its members' names.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{Data, DeriveInput, Fields};
 
-pub fn derive(input: &DeriveInput) -> syn::Result<TokenStream> {
-    let usage = "#[derive(dto::Flags)] is for a newtype over an integer: `struct Flags(pub i32);`";
+use crate::string_enum::dto_attr;
+
+/// The integer type of a newtype over an integer (`struct Flags(pub i32);`).
+fn newtype_repr<'a>(input: &'a DeriveInput, derive: &str) -> syn::Result<&'a syn::Type> {
+    let usage = format!(
+        "#[derive(dto::{derive})] is for a newtype over an integer: `struct Flags(pub i32);`"
+    );
     let Data::Struct(data) = &input.data else {
         return Err(syn::Error::new_spanned(&input.ident, usage));
     };
@@ -15,8 +21,41 @@ pub fn derive(input: &DeriveInput) -> syn::Result<TokenStream> {
     if fields.unnamed.len() != 1 || !input.generics.params.is_empty() {
         return Err(syn::Error::new_spanned(&input.ident, usage));
     }
+    Ok(&fields.unnamed[0].ty)
+}
+
+/// `Deserialize` from the number, or from member names (any case; with `#[dto(flags)]` a
+/// comma-separated list of them), as ServiceStack reads enums and writes nullable `[Flags]`.
+pub fn derive_int_enum(input: &DeriveInput) -> syn::Result<TokenStream> {
+    let repr = newtype_repr(input, "IntEnum")?;
+    let attr = dto_attr(&input.attrs)?;
     let ident = &input.ident;
-    let repr = &fields.unnamed[0].ty;
+    let type_name = ident.to_string();
+    let flags = attr.flags;
+    let names = attr
+        .names
+        .iter()
+        .map(|(name, value)| quote!((#name, (#value) as i128)));
+    Ok(quote! {
+        #[automatically_derived]
+        impl<'de> ::dto::__private::serde::Deserialize<'de> for #ident {
+            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: ::dto::__private::serde::Deserializer<'de>,
+            {
+                const NAMES: &[(&str, i128)] = &[#(#names),*];
+                let value = ::dto::__private::int_enum::deserialize(deserializer, #type_name, NAMES, #flags)?;
+                <#repr as ::core::convert::TryFrom<i128>>::try_from(value)
+                    .map(Self)
+                    .map_err(|_| ::dto::__private::int_enum::out_of_range::<D::Error>(#type_name, value))
+            }
+        }
+    })
+}
+
+pub fn derive(input: &DeriveInput) -> syn::Result<TokenStream> {
+    let repr = newtype_repr(input, "Flags")?;
+    let ident = &input.ident;
     let binary = [
         (
             quote!(BitOr),

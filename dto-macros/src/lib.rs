@@ -70,3 +70,16 @@ pub fn derive_flags(input: TokenStream) -> TokenStream {
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
 }
+
+/// Derives serde's `Deserialize` for a ServiceStack integer enum written as a newtype over an
+/// integer (`struct Level(pub i32);`): read from its number, or from a member's name in any case
+/// as listed by `#[dto(names("Low" = 1, "High" = 5))]`, and with `#[dto(flags)]` from a
+/// comma-separated list of names (`"Read, Write"`, which ServiceStack writes for nullable
+/// `[Flags]` members). Serialize it as the integer with `#[serde(transparent)]`.
+#[proc_macro_derive(IntEnum, attributes(dto))]
+pub fn derive_int_enum(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    flags::derive_int_enum(&input)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}

@@ -4,18 +4,22 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::{Attribute, Data, DeriveInput, Fields, LitStr};
+use syn::{Attribute, Data, DeriveInput, Expr, Fields, LitStr, Token};
 
 use crate::ast::unraw;
 
-/// What `#[dto(..)]` says on a variant or the enum.
+/// What `#[dto(..)]` says on a variant, an enum or an integer enum's newtype.
 #[derive(Default)]
 pub struct DtoAttr {
     pub rename: Option<String>,
     pub other: bool,
+    /// `names("Name" = value, ..)`: an integer enum's members.
+    pub names: Vec<(LitStr, Expr)>,
+    /// `flags`: an integer enum whose members combine (`"Read, Write"` reads as their union).
+    pub flags: bool,
 }
 
-/// Reads `#[dto(rename = "..")]` and `#[dto(other)]`.
+/// Reads `#[dto(rename = "..")]`, `#[dto(other)]`, `#[dto(names("A" = 1, ..))]` and `#[dto(flags)]`.
 pub fn dto_attr(attrs: &[Attribute]) -> syn::Result<DtoAttr> {
     let mut parsed = DtoAttr::default();
     for attr in attrs.iter().filter(|a| a.path().is_ident("dto")) {
@@ -26,8 +30,26 @@ pub fn dto_attr(attrs: &[Attribute]) -> syn::Result<DtoAttr> {
             } else if meta.path.is_ident("other") {
                 parsed.other = true;
                 Ok(())
+            } else if meta.path.is_ident("flags") {
+                parsed.flags = true;
+                Ok(())
+            } else if meta.path.is_ident("names") {
+                let content;
+                syn::parenthesized!(content in meta.input);
+                let pairs = content.parse_terminated(
+                    |input| {
+                        let name: LitStr = input.parse()?;
+                        input.parse::<Token![=]>()?;
+                        Ok((name, input.parse::<Expr>()?))
+                    },
+                    Token![,],
+                )?;
+                parsed.names.extend(pairs);
+                Ok(())
             } else {
-                Err(meta.error("expected `rename = \"..\"` or `other` in #[dto(..)]"))
+                Err(meta.error(
+                    "expected `rename = \"..\"`, `other`, `names(\"..\" = ..)` or `flags` in #[dto(..)]",
+                ))
             }
         })?;
     }

@@ -184,6 +184,8 @@ extern crate self as dto;
 
 pub mod builtin;
 mod error;
+#[doc(hidden)]
+pub mod int_enum;
 pub mod metadata;
 mod request;
 mod route;
@@ -200,7 +202,7 @@ pub use crate::route::{ApiMember, Route, RoutePiece, RouteVariable};
 pub use crate::types::{Bytes, DateTime, DateTimeKind, DateTimeOffset, Decimal, Guid, TimeSpan};
 
 pub use crate::metadata::Type;
-pub use dto_macros::{Dto, Enum, Flags, Type};
+pub use dto_macros::{Dto, Enum, Flags, IntEnum, Type};
 pub use indexmap::IndexMap;
 pub use jsv::{Map, Value};
 pub use serde;
@@ -208,6 +210,7 @@ pub use serde;
 /// Not public API: what the derive's generated code refers to.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::int_enum;
     pub use serde;
     #[cfg(feature = "servicestack")]
     pub use servicestack;

@@ -418,6 +418,27 @@ system_types! {
     f32 => "Single", true;
     f64 => "Double", true;
     crate::Value => "Object", false;
+    crate::DateTime => "DateTime", true;
+    crate::DateTimeOffset => "DateTimeOffset", true;
+    crate::TimeSpan => "TimeSpan", true;
+    crate::Guid => "Guid", true;
+    crate::Decimal => "Decimal", true;
+    crate::Bytes => "Byte[]", false;
+}
+
+#[cfg(feature = "chrono")]
+system_types! {
+    chrono::DateTime<chrono::Utc> => "DateTime", true;
+    chrono::NaiveDateTime => "DateTime", true;
+    chrono::DateTime<chrono::FixedOffset> => "DateTimeOffset", true;
+    chrono::TimeDelta => "TimeSpan", true;
+}
+
+#[cfg(feature = "time")]
+system_types! {
+    time::OffsetDateTime => "DateTimeOffset", true;
+    time::PrimitiveDateTime => "DateTime", true;
+    time::Duration => "TimeSpan", true;
 }
 
 impl Type for () {

@@ -112,3 +112,21 @@ pub mod hooks {
         pub end: Option<String>,
     }
 }
+
+/// `EchoTypes` with .NET scalars as `String`s (`DotnetTypes::Strings`).
+#[allow(missing_docs)]
+pub mod echo_strings {
+    include!(concat!(env!("OUT_DIR"), "/echo_strings.rs"));
+}
+
+/// `EchoTypes` with chrono's date-times and durations (`DotnetTypes::Chrono`).
+#[allow(missing_docs)]
+pub mod echo_chrono {
+    include!(concat!(env!("OUT_DIR"), "/echo_chrono.rs"));
+}
+
+/// `EchoTypes` with the time crate's date-times and durations (`DotnetTypes::Time`).
+#[allow(missing_docs)]
+pub mod echo_time {
+    include!(concat!(env!("OUT_DIR"), "/echo_time.rs"));
+}

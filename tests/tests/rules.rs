@@ -114,21 +114,29 @@ fn primitives_map_precisely() {
         int: -1,
         long: i64::MAX,
         u_long: u64::MAX,
-        decimal: "79228162514264337593543950335".into(),
-        when: "2017-10-09T12:00:00Z".into(),
-        duration: "PT1H".into(),
-        bytes: Some("AQID".into()),
+        decimal: "79228162514264337593543950335".parse().unwrap(),
+        when: "2017-10-09T12:00:00Z".parse().unwrap(),
+        duration: "PT1H".parse().unwrap(),
+        bytes: Some("AQID".parse().unwrap()),
         maybe_ints: Some(vec![Some(1), None]),
         by_color: Some(dto::IndexMap::from([(Color::LightGreen, "g".into())])),
         anything: Some(dto::Value::String("any".into())),
         ..Default::default()
     };
-    let json = serde_json::to_value(&p).unwrap();
+    // Through text: serde_json's `Value` holds numbers as f64 (without `arbitrary_precision`),
+    // which a decimal's 29 digits do not survive.
+    let text = serde_json::to_string(&p).unwrap();
+    assert!(
+        text.contains(r#""decimal":79228162514264337593543950335,"#),
+        "{text}"
+    );
+    assert!(text.contains(r#""when":"/Date(1507550400000)/""#), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(json["uLong"], u64::MAX);
-    assert_eq!(json["decimal"], "79228162514264337593543950335");
     assert_eq!(json["byColor"]["light-green"], "g");
-    let back: Primitives = serde_json::from_value(json).unwrap();
+    let back: Primitives = serde_json::from_str(&text).unwrap();
     assert_eq!(back, p);
+    assert_eq!(back.when.kind(), dto::DateTimeKind::Utc);
 }
 
 #[test]

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use dto_codegen::config::write_atomic;
-use dto_codegen::{Config, Error, Format, Generated, NumberType};
+use dto_codegen::{Config, DotnetTypes, Error, Format, Generated, NumberType};
 
 /// Generate Rust DTOs from ServiceStack metadata.
 ///
@@ -60,6 +60,11 @@ enum Command {
         /// Rust type for TypeScript `number`, whose .NET type is lost: f64, i64 or i32.
         #[arg(long, default_value = "f64", value_parser = parse_number_type)]
         number_type: NumberType,
+        /// Rust types for .NET DateTime, DateTimeOffset, TimeSpan, Guid, decimal and byte[]: dto
+        /// (dto::DateTime and its siblings, exact wire text), strings (the text as String), chrono
+        /// or time (those crates' date and duration types through dto's serde adapters).
+        #[arg(long, default_value = "dto", value_parser = parse_dotnet_types)]
+        dotnet_types: DotnetTypes,
         /// Add a Rust attribute to matching types: `PATTERN=#[derive(Hash)]`. Repeatable.
         #[arg(long, value_name = "PATTERN=ATTR", value_parser = parse_pair)]
         type_attribute: Vec<(String, String)>,
@@ -109,6 +114,10 @@ fn parse_number_type(s: &str) -> Result<NumberType, String> {
     s.parse().map_err(|e: Error| e.to_string())
 }
 
+fn parse_dotnet_types(s: &str) -> Result<DotnetTypes, String> {
+    s.parse().map_err(|e: Error| e.to_string())
+}
+
 /// A failure with its exit code.
 struct Failure {
     code: u8,
@@ -138,6 +147,7 @@ fn main() -> ExitCode {
             include,
             exclude,
             number_type,
+            dotnet_types,
             strip_base_path,
             type_attribute,
             field_attribute,
@@ -152,7 +162,8 @@ fn main() -> ExitCode {
                 .format(format)
                 .include(include)
                 .exclude(exclude)
-                .number_type(number_type);
+                .number_type(number_type)
+                .dotnet_types(dotnet_types);
             if let Some(prefix) = strip_base_path {
                 config.strip_base_path(prefix);
             }

@@ -21,12 +21,14 @@
 //!   ignoring case, `as_str()` and `Display`; first variant is the `Default`) with a catch-all
 //!   `Unknown(String)` that keeps a value a newer service sends and writes it back unchanged;
 //!   integer and `[Flags]` enums are integer newtypes with one constant per member, so any
-//!   combination of flags is representable;
+//!   combination of flags is representable, written as the number and read from the number or
+//!   member names (`dto::IntEnum`; ServiceStack writes nullable flags as `Read, Write`);
 //! * std types are written fully qualified (`::std::option::Option`) so DTOs named `Option`,
 //!   `Result`, `String` or `Value` cannot shadow them;
-//! * .NET `Decimal`, `byte[]`, `DateTime`, `DateTimeOffset`, `TimeSpan`, `Guid`, `Uri` and
-//!   `Char` are `String`: the JSON/JSV text is kept verbatim (no precision or format loss);
-//!   `Object`, interfaces and types referenced but defined nowhere are `dto::Value`.
+//! * .NET `DateTime`, `DateTimeOffset`, `TimeSpan`, `Guid`, `Decimal` and `byte[]` are `dto`'s
+//!   types of those names (`dto::Bytes` for `byte[]`), which keep ServiceStack's exact text, unless
+//!   [`DotnetTypes`] says otherwise; `Uri` and `Char` are `String`; `Object`, interfaces and types
+//!   referenced but defined nowhere are `dto::Value`.
 
 mod builtins;
 mod names;
@@ -81,11 +83,61 @@ impl std::str::FromStr for NumberType {
     }
 }
 
+/// How .NET's `DateTime`, `DateTimeOffset`, `TimeSpan`, `Guid`, `decimal` and `byte[]` members are
+/// typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum DotnetTypes {
+    /// `dto`'s types (`dto::DateTime`, `dto::DateTimeOffset`, `dto::TimeSpan`, `dto::Guid`,
+    /// `dto::Decimal`, `dto::Bytes`), which keep ServiceStack's exact text (the default).
+    #[default]
+    Dto,
+    /// `String`, holding the wire text verbatim (what dtogen generated before these types existed).
+    Strings,
+    /// As [`Dto`](Self::Dto), but date-time and duration members are chrono's
+    /// (`DateTime<Utc>`, `DateTime<FixedOffset>`, `TimeDelta`) through `dto`'s serde adapters;
+    /// needs `dto`'s `chrono` feature. Inside lists and maps they stay `dto`'s types.
+    Chrono,
+    /// As [`Dto`](Self::Dto), but date-time and duration members are the time crate's
+    /// (`OffsetDateTime`, `Duration`) through `dto`'s serde adapters; needs `dto`'s `time`
+    /// feature. Inside lists and maps they stay `dto`'s types.
+    Time,
+}
+
+impl DotnetTypes {
+    /// The name used on the command line and in headers (`dto`, `strings`, `chrono`, `time`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DotnetTypes::Dto => "dto",
+            DotnetTypes::Strings => "strings",
+            DotnetTypes::Chrono => "chrono",
+            DotnetTypes::Time => "time",
+        }
+    }
+}
+
+impl std::str::FromStr for DotnetTypes {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        match s {
+            "dto" => Ok(DotnetTypes::Dto),
+            "strings" => Ok(DotnetTypes::Strings),
+            "chrono" => Ok(DotnetTypes::Chrono),
+            "time" => Ok(DotnetTypes::Time),
+            _ => Err(Error::Config(format!(
+                "unknown .NET types mapping `{s}` (expected dto, strings, chrono or time)"
+            ))),
+        }
+    }
+}
+
 /// Options of the emitter.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct EmitOptions {
     /// Rust type for TypeScript `number`.
     pub number_type: NumberType,
+    /// Rust types for .NET's date, duration, Guid, decimal and byte array types.
+    pub dotnet_types: DotnetTypes,
     /// Attributes (Rust source, already checked) added to the types whose .NET name matches
     /// (`Name`, or a glob with `*`).
     pub type_attributes: Vec<(String, String)>,
@@ -693,14 +745,22 @@ impl<'s> Emitter<'s> {
                 NumberType::I32 => quote!(i32),
             },
             Primitive::Decimal
-            | Primitive::Char
-            | Primitive::String
             | Primitive::DateTime
             | Primitive::DateTimeOffset
             | Primitive::TimeSpan
             | Primitive::Guid
-            | Primitive::Uri
-            | Primitive::Bytes => quote!(::std::string::String),
+            | Primitive::Bytes
+                if self.options.dotnet_types == DotnetTypes::Strings =>
+            {
+                quote!(::std::string::String)
+            }
+            Primitive::Decimal => quote!(::dto::Decimal),
+            Primitive::DateTime => quote!(::dto::DateTime),
+            Primitive::DateTimeOffset => quote!(::dto::DateTimeOffset),
+            Primitive::TimeSpan => quote!(::dto::TimeSpan),
+            Primitive::Guid => quote!(::dto::Guid),
+            Primitive::Bytes => quote!(::dto::Bytes),
+            Primitive::Char | Primitive::String | Primitive::Uri => quote!(::std::string::String),
             Primitive::Any => quote!(::dto::Value),
         }
     }
@@ -835,6 +895,9 @@ impl<'s> Emitter<'s> {
             .max_by_key(|(count, _)| *count)
             .map(|(_, rule)| rule);
         let mut field_tokens = Vec::new();
+        // Fields whose type has no `Default` (the time crate's date-times): (field, adapter).
+        let mut manual_defaults: Vec<(Ident, String)> = Vec::new();
+        let mut field_idents: Vec<Ident> = Vec::new();
         let mut used_params: HashSet<String> = HashSet::new();
         for (f, ident_text) in fields.iter().zip(&idents) {
             collect_params(&f.ty, &def.generic_params, &mut used_params);
@@ -845,14 +908,32 @@ impl<'s> Emitter<'s> {
                 TypeRef::Nullable(inner) => (**inner).clone(),
                 other => other.clone(),
             };
-            let mut ty = self.rust_type(&inner_ty, &def);
+            let mut serde_args = Vec::new();
+            let foreign = match &inner_ty {
+                TypeRef::Primitive(p) if !boxed => self.foreign_scalar(*p),
+                _ => None,
+            };
+            let mut ty = match &foreign {
+                Some((ty, adapter)) => {
+                    let with = if optional {
+                        format!("{adapter}::option")
+                    } else {
+                        adapter.clone()
+                    };
+                    serde_args.push(quote!(with = #with));
+                    if !optional && self.options.dotnet_types == DotnetTypes::Time {
+                        manual_defaults.push((field_ident.clone(), adapter.clone()));
+                    }
+                    ty.clone()
+                }
+                None => self.rust_type(&inner_ty, &def),
+            };
             if boxed {
                 ty = quote!(::std::boxed::Box<#ty>);
             }
             if optional {
                 ty = quote!(::std::option::Option<#ty>);
             }
-            let mut serde_args = Vec::new();
             let serde_name = match rename_all {
                 Some(rule) => rule.apply(ident_text),
                 None => names::unraw(ident_text).to_string(),
@@ -887,6 +968,7 @@ impl<'s> Emitter<'s> {
                 quote!()
             };
             let user_attrs = self.field_attrs(&def.name, &f.prop);
+            field_idents.push(field_ident.clone());
             field_tokens.push(quote! {
                 #(#field_docs)*
                 #serde_attr
@@ -904,6 +986,7 @@ impl<'s> Emitter<'s> {
             .collect();
         if !unused.is_empty() {
             let marker = ident(&field_names.unique("_marker".to_string()));
+            field_idents.push(marker.clone());
             field_tokens.push(quote! {
                 #[serde(skip)]
                 pub #marker: ::std::marker::PhantomData<(#(#unused,)*)>,
@@ -934,16 +1017,55 @@ impl<'s> Emitter<'s> {
             quote!(, rename_all = #rule)
         });
         let user_attrs = self.type_attrs(&def.name);
+        let (derive_default, default_impl) = if manual_defaults.is_empty() {
+            (quote!(, Default), quote!())
+        } else {
+            (
+                quote!(),
+                default_impl(&name, &def, &field_idents, &manual_defaults),
+            )
+        };
         quote! {
             #(#docs)*
             #allow
             #user_attrs
-            #[derive(Debug, Clone, PartialEq, Default)]
+            #[derive(Debug, Clone, PartialEq #derive_default)]
             #[derive(::serde::Serialize, ::serde::Deserialize, ::dto::Type #derive_dto)]
             #[serde(default #container_rename #rename_all #bound)]
             #(#request_attrs)*
             pub struct #name #generics #body
+
+            #default_impl
         }
+    }
+
+    /// A .NET date-time or duration member typed with chrono's or time's types: the Rust type and
+    /// `dto`'s serde adapter for it.
+    fn foreign_scalar(&self, p: Primitive) -> Option<(TokenStream, String)> {
+        let (ty, adapter) = match (self.options.dotnet_types, p) {
+            (DotnetTypes::Chrono, Primitive::DateTime) => (
+                quote!(::chrono::DateTime<::chrono::Utc>),
+                "chrono::date_time",
+            ),
+            (DotnetTypes::Chrono, Primitive::DateTimeOffset) => (
+                quote!(::chrono::DateTime<::chrono::FixedOffset>),
+                "chrono::date_time_offset",
+            ),
+            (DotnetTypes::Chrono, Primitive::TimeSpan) => {
+                (quote!(::chrono::TimeDelta), "chrono::time_span")
+            }
+            (DotnetTypes::Time, Primitive::DateTime) => {
+                (quote!(::time::OffsetDateTime), "time::date_time")
+            }
+            (DotnetTypes::Time, Primitive::DateTimeOffset) => {
+                (quote!(::time::OffsetDateTime), "time::date_time_offset")
+            }
+            (DotnetTypes::Time, Primitive::TimeSpan) => {
+                (quote!(::time::Duration), "time::time_span")
+            }
+            _ => return None,
+        };
+        Some((ty, format!("::dto::types::{adapter}")))
     }
 
     fn inherits_from_itself(&self, index: usize) -> bool {
@@ -1252,19 +1374,31 @@ impl<'s> Emitter<'s> {
                     all_docs.push(quote!(#[doc = ""]));
                 }
                 all_docs.extend(doc_attrs_raw(what));
-                let flags = if e.repr == EnumRepr::Flags {
-                    quote!(, ::dto::Flags)
+                let (flags, flags_key) = if e.repr == EnumRepr::Flags {
+                    (quote!(, ::dto::Flags), quote!(, flags))
                 } else {
-                    quote!()
+                    (quote!(), quote!())
                 };
+                // Read by number or by name (ServiceStack writes nullable flags as names).
+                let names = e.members.iter().zip(&values).map(|(m, v)| {
+                    let name = &m.name;
+                    let value = proc_macro2::Literal::i64_unsuffixed(*v);
+                    if *v < 0 {
+                        let abs = proc_macro2::Literal::i128_unsuffixed(-i128::from(*v));
+                        quote!(#name = -#abs)
+                    } else {
+                        quote!(#name = #value)
+                    }
+                });
                 let user_attrs = self.type_attrs(&def.name);
                 quote! {
                     #(#all_docs)*
                     #allow
                     #user_attrs
                     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-                    #[derive(::serde::Serialize, ::serde::Deserialize, ::dto::Type #flags)]
+                    #[derive(::serde::Serialize, ::dto::IntEnum, ::dto::Type #flags)]
                     #[serde(transparent)]
+                    #[dto(names(#(#names),*) #flags_key)]
                     pub struct #name(pub #repr);
                     impl #name {
                         #(#consts)*
@@ -1316,6 +1450,45 @@ fn generics(def: &TypeDef) -> TokenStream {
     }
     let params: Vec<Ident> = def.generic_params.iter().map(|p| param_ident(p)).collect();
     quote!(<#(#params),*>)
+}
+
+/// `impl Default` for a struct with members whose type has none (the time crate's date-times):
+/// those get .NET's default through their adapter, the others `Default::default()`.
+fn default_impl(
+    name: &Ident,
+    def: &TypeDef,
+    fields: &[Ident],
+    manual: &[(Ident, String)],
+) -> TokenStream {
+    let params: Vec<Ident> = def.generic_params.iter().map(|p| param_ident(p)).collect();
+    let (generics, bounds) = if params.is_empty() {
+        (quote!(), quote!())
+    } else {
+        (
+            quote!(<#(#params),*>),
+            quote!(<#(#params: ::std::default::Default),*>),
+        )
+    };
+    let values = fields.iter().map(|field| {
+        match manual
+            .iter()
+            .find(|(manual_field, _)| manual_field == field)
+        {
+            Some((_, adapter)) => {
+                let default: syn::Path = syn::parse_str(&format!("{adapter}::default"))
+                    .expect("adapter paths are valid");
+                quote!(#field: #default(),)
+            }
+            None => quote!(#field: ::std::default::Default::default(),),
+        }
+    });
+    quote! {
+        impl #bounds ::std::default::Default for #name #generics {
+            fn default() -> Self {
+                Self { #(#values)* }
+            }
+        }
+    }
 }
 
 /// For a generic struct, serde's deserialize bound: `#[serde(default)]` needs `Self: Default`,

@@ -942,7 +942,9 @@ fn primitive(name: &str) -> Option<Primitive> {
         "UInt128" => U128,
         "Single" | "float" | "Half" => F32,
         "Double" | "double" => F64,
-        "Decimal" | "decimal" | "BigInteger" => Decimal,
+        "Decimal" | "decimal" => Decimal,
+        // Beyond a decimal's 96 bits: its digits as text.
+        "BigInteger" => String,
         "Char" | "char" => Char,
         "DateTime" | "DateOnly" => DateTime,
         "DateTimeOffset" => DateTimeOffset,

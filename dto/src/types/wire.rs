@@ -115,6 +115,7 @@ pub(crate) fn raw_json_text(raw: &str) -> Result<std::borrow::Cow<'_, str>, serd
 /// Defines a `#[serde(with = "..")]` module that writes a foreign type (chrono's, time's) through one
 /// of this crate's scalars, so its wire text is ServiceStack's; with an `option` module for `Option`
 /// members (which also need `#[serde(default)]`).
+#[cfg(any(feature = "chrono", feature = "time"))]
 macro_rules! adapter {
     ($(#[$doc:meta])* $name:ident: $foreign:ty => $scalar:ty) => {
         $(#[$doc])*
@@ -132,6 +133,12 @@ macro_rules! adapter {
             pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<$foreign, D::Error> {
                 <$foreign>::try_from(<$scalar>::deserialize(deserializer)?)
                     .map_err(serde::de::Error::custom)
+            }
+
+            /// .NET's default value (`0001-01-01`, `PT0S`) as this type, for a generated
+            /// `impl Default` when the type has none.
+            pub fn default() -> $foreign {
+                <$foreign>::try_from(<$scalar>::default()).expect("the .NET default is in range")
             }
 
             /// The same for an `Option` member (give it `#[serde(default)]` too, so that a missing
@@ -164,4 +171,5 @@ macro_rules! adapter {
         }
     };
 }
+#[cfg(any(feature = "chrono", feature = "time"))]
 pub(crate) use adapter;
