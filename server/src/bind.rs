@@ -97,13 +97,30 @@ impl Members {
     pub(crate) fn add_body(&mut self, format: Format, body: &[u8]) -> Result<(), BindError> {
         match format {
             Format::Json => {
-                let object: serde_json::Map<String, serde_json::Value> =
+                // Raw member texts: a number keeps its digits (`3.30` stays `3.30` for a decimal).
+                let object: dto::IndexMap<String, &serde_json::value::RawValue> =
                     serde_json::from_slice(body).map_err(|e| BindError {
                         field: None,
                         value: None,
                         message: format!("the JSON body is not an object: {e}"),
                     })?;
-                self.add_object(object.iter().filter(|(_, v)| !v.is_null()))
+                for (key, raw) in object {
+                    let text = raw.get();
+                    if text.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
+                        self.set(&key, text.to_owned(), Source::Body);
+                    } else {
+                        let value: serde_json::Value =
+                            serde_json::from_str(text).map_err(|e| BindError {
+                                field: Some(key.clone()),
+                                value: None,
+                                message: e.to_string(),
+                            })?;
+                        if !value.is_null() {
+                            self.add_object(std::iter::once((&key, &value)))?;
+                        }
+                    }
+                }
+                Ok(())
             }
             Format::Jsv => {
                 let value: jsv::Value = jsv::from_slice(body).map_err(|e| BindError {

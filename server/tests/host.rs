@@ -118,9 +118,26 @@ struct Caller2 {
     roles: Vec<String>,
 }
 
+/// .NET scalars in the path, the query and the body, echoed back.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Dto, dto::Type)]
+#[serde(rename_all = "camelCase", default)]
+#[route("/scalars/{Id}", "GET,POST")]
+#[returns(Scalars)]
+struct Scalars {
+    id: dto::Guid,
+    at: dto::DateTime,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    offset: Option<dto::DateTimeOffset>,
+    span: dto::TimeSpan,
+    cost: dto::Decimal,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data: Option<dto::Bytes>,
+}
+
 fn app() -> axum::Router {
     Host::new("Probe")
         .handle(|req: Bind| async move { Ok::<_, HttpError>(req) })
+        .handle(|req: Scalars| async move { Ok::<_, HttpError>(req) })
         .handle(|req: GetFile| async move {
             Ok::<_, HttpError>(Bind {
                 id: req.path,
@@ -342,6 +359,62 @@ fn query_values_are_jsv_for_the_members_type() {
     // A string member keeps the text as sent.
     assert_eq!(bind("name=%22quoted%22")["name"], "\"quoted\"");
     assert_eq!(bind("name=[x]")["name"], "[x]");
+}
+
+#[test]
+fn dotnet_scalars_bind_from_path_query_and_bodies() {
+    let server = Server::start(app());
+    const ID: &str = "0d6a5b1e2f5c4a1b9c8e6f3b2a1d0e9f";
+    let jsv_echo = format!(
+        "{{id:{ID},at:2012-06-21T13:14:15.678Z,offset:2020-01-02T03:04:05.0000000+02:00,\
+         span:PT1H30M,cost:3.30,data:AQID}}"
+    );
+    let json_echo = format!(
+        r#"{{"id":"{ID}","at":"/Date(1340284455678)/","offset":"/Date(1577934245000+0200)/","span":"PT1H30M","cost":3.30,"data":"AQID"}}"#
+    );
+    // The D and B forms of the Guid in the path, every other value in the query.
+    for path_id in [
+        "0d6a5b1e-2f5c-4a1b-9c8e-6f3b2a1d0e9f",
+        "%7B0D6A5B1E-2F5C-4A1B-9C8E-6F3B2A1D0E9F%7D",
+    ] {
+        let query = "at=2012-06-21T13:14:15.678Z&offset=2020-01-02T03:04:05%2B02:00\
+                     &span=01:30:00&cost=3.30&data=AQID";
+        let r = server.get(&format!("/scalars/{path_id}?{query}"), &[ACCEPT_JSV]);
+        assert_eq!(
+            (r.status, r.body.as_str()),
+            (200, jsv_echo.as_str()),
+            "{path_id}"
+        );
+        let r = server.get(&format!("/scalars/{path_id}.json?{query}"), &[]);
+        assert_eq!(
+            (r.status, r.body.as_str()),
+            (200, json_echo.as_str()),
+            "{path_id}"
+        );
+    }
+    // Bodies in both formats, in what ServiceStack's own clients send.
+    let r = server.request(
+        "POST",
+        &format!("/scalars/{ID}"),
+        &[JSON, ACCEPT_JSV],
+        &json_echo,
+    );
+    assert_eq!((r.status, r.body.as_str()), (200, jsv_echo.as_str()));
+    let r = server.request(
+        "POST",
+        &format!("/scalars/{ID}"),
+        &[JSV, ACCEPT_JSON],
+        &jsv_echo,
+    );
+    assert_eq!((r.status, r.body.as_str()), (200, json_echo.as_str()));
+    // A value that is not the member's type is a 400 naming the member.
+    let r = server.get(&format!("/scalars/{ID}?at=2012-13-01"), &[ACCEPT_JSON]);
+    assert_eq!(r.status, 400, "{}", r.body);
+    assert!(
+        r.body.contains("'2012-13-01' is an Invalid value for 'at'"),
+        "{}",
+        r.body
+    );
 }
 
 #[test]
