@@ -12,7 +12,7 @@ use serde_core::forward_to_deserialize_any;
 
 use crate::error::{Category, Error, Result};
 use crate::scalar::{self, Text};
-use crate::swar;
+use crate::token::{self, CLASS, CLOSE_BRACE, CLOSE_BRACKET, COMMA};
 
 /// Where the reader is: which characters end an unquoted value.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
@@ -28,83 +28,6 @@ enum Context {
 }
 
 const DEFAULT_RECURSION_LIMIT: usize = 128;
-
-// Byte classes for the scanners: which structural characters end a token in which context.
-const COMMA: u8 = 1;
-const CLOSE_BRACE: u8 = 2;
-const CLOSE_BRACKET: u8 = 4;
-const COLON: u8 = 8;
-const QUOTE: u8 = 16;
-const KEY_END: u8 = COLON | COMMA | CLOSE_BRACE;
-
-static CLASS: [u8; 256] = {
-    let mut table = [0u8; 256];
-    table[b',' as usize] = COMMA;
-    table[b'}' as usize] = CLOSE_BRACE;
-    table[b']' as usize] = CLOSE_BRACKET;
-    table[b':' as usize] = COLON;
-    table[b'"' as usize] = QUOTE;
-    table
-};
-
-/// Tokens are mostly short: scan this many bytes inline before handing over to `memchr`.
-const INLINE_SCAN: usize = 64;
-
-/// The bytes of `word` that are one of the structural characters in `MASK`, marked by their high
-/// bit (the lowest mark is exact: see [`swar::bytes_equal`]).
-#[inline(always)]
-fn stops<const MASK: u8>(word: u64) -> u64 {
-    let mut found = 0;
-    if MASK & COMMA != 0 {
-        found |= swar::bytes_equal(word, b',');
-    }
-    if MASK & CLOSE_BRACE != 0 {
-        found |= swar::bytes_equal(word, b'}');
-    }
-    if MASK & CLOSE_BRACKET != 0 {
-        found |= swar::bytes_equal(word, b']');
-    }
-    if MASK & COLON != 0 {
-        found |= swar::bytes_equal(word, b':');
-    }
-    if MASK & QUOTE != 0 {
-        found |= swar::bytes_equal(word, b'"');
-    }
-    found
-}
-
-/// Index of the first byte at or after `from` whose class is in `MASK`, or `bytes.len()`: eight
-/// bytes at a time for the first `INLINE_SCAN` bytes (most tokens are short), then `memchr`.
-#[inline]
-fn scan_for<const MASK: u8>(bytes: &[u8], from: usize) -> usize {
-    let mut i = from;
-    let inline_end = bytes.len().min(from + INLINE_SCAN);
-    while i + 8 <= inline_end {
-        let found = stops::<MASK>(swar::word_at(bytes, i));
-        if found != 0 {
-            return i + swar::first_marked(found);
-        }
-        i += 8;
-    }
-    while i < inline_end {
-        if CLASS[bytes[i] as usize] & MASK != 0 {
-            return i;
-        }
-        i += 1;
-    }
-    if i >= bytes.len() {
-        return bytes.len();
-    }
-    let rest = &bytes[i..];
-    let found = match MASK {
-        KEY_END => memchr::memchr3(b':', b',', b'}', rest),
-        m if m == COMMA | CLOSE_BRACE => memchr::memchr2(b',', b'}', rest),
-        m if m == COMMA | CLOSE_BRACKET => memchr::memchr2(b',', b']', rest),
-        QUOTE => memchr::memchr(b'"', rest),
-        _ => memchr::memchr(b',', rest),
-    };
-    found.map_or(bytes.len(), |offset| i + offset)
-}
 
 /// A JSV reader over text held in memory.
 ///
@@ -230,13 +153,36 @@ impl<'de> Deserializer<'de> {
         self.input.get(self.pos).copied()
     }
 
+    /// Runs a token parser at the reader's position; on success moves past the token.
+    #[inline(always)]
+    fn token<T>(
+        &mut self,
+        parser: impl FnOnce(&'de [u8]) -> token::Parsed<'de, T>,
+    ) -> std::result::Result<T, nom::Err<()>> {
+        let input: &'de [u8] = self.input;
+        let (rest, token) = parser(&input[self.pos..])?;
+        self.pos = input.len() - rest.len();
+        Ok(token)
+    }
+
+    /// The text of a token (its delimiters are ASCII, so always character boundaries).
+    #[inline]
+    fn token_text(&self, token: &'de [u8]) -> &'de str {
+        let start = token.as_ptr() as usize - self.input.as_ptr() as usize;
+        self.text(start, start + token.len())
+    }
+
     #[inline]
     fn skip_layout(&mut self) {
         if self.trim {
-            while let Some(b' ' | b'\t' | b'\r' | b'\n') = self.peek() {
-                self.pos += 1;
-            }
+            self.skip_layout_text();
         }
+    }
+
+    /// Kept out of line: only pretty-printed input has layout, and the hot paths stay small.
+    #[inline(never)]
+    fn skip_layout_text(&mut self) {
+        let _ = self.token(token::layout);
     }
 
     #[inline]
@@ -259,20 +205,6 @@ impl<'de> Deserializer<'de> {
         &self.source[start..end]
     }
 
-    /// Index of the first byte at or after `from` whose class is in `mask`, or the end of input.
-    #[inline]
-    fn scan(&self, from: usize, mask: u8) -> usize {
-        match mask {
-            0 => self.input.len(),
-            KEY_END => scan_for::<KEY_END>(self.input, from),
-            m if m == COMMA | CLOSE_BRACE => scan_for::<{ COMMA | CLOSE_BRACE }>(self.input, from),
-            m if m == COMMA | CLOSE_BRACKET => {
-                scan_for::<{ COMMA | CLOSE_BRACKET }>(self.input, from)
-            }
-            _ => scan_for::<COMMA>(self.input, from),
-        }
-    }
-
     #[inline]
     fn value_end_mask(&self) -> u8 {
         self.end_mask
@@ -289,12 +221,6 @@ impl<'de> Deserializer<'de> {
         std::mem::replace(&mut self.context, context)
     }
 
-    /// Index of the first terminator of the current context at or after `from`, or the end of input.
-    #[inline]
-    fn find_value_end(&self, from: usize) -> usize {
-        self.scan(from, self.value_end_mask())
-    }
-
     fn trim_end(&self, start: usize, mut end: usize) -> usize {
         if self.trim {
             while end > start && matches!(self.input[end - 1], b' ' | b'\t' | b'\r' | b'\n') {
@@ -307,25 +233,17 @@ impl<'de> Deserializer<'de> {
     /// Reads a `"..."` token starting at `self.pos`; returns its unquoted text.
     fn quoted(&mut self) -> Result<Text<'de>> {
         let start = self.pos;
-        let mut i = start + 1;
-        let mut has_doubled = false;
-        loop {
-            let quote = scan_for::<QUOTE>(self.input, i);
-            if quote == self.input.len() {
-                return Err(self.error_at(Category::Eof, "unterminated quoted string", start));
-            }
-            if self.input.get(quote + 1) == Some(&b'"') {
-                has_doubled = true;
-                i = quote + 2;
-            } else {
-                self.pos = quote + 1;
-                let inner = self.text(start + 1, quote);
-                return Ok(if has_doubled {
+        match token::quoted(&self.input[start..]) {
+            Ok((rest, (inner, doubled))) => {
+                self.pos = self.input.len() - rest.len();
+                let inner = self.text(start + 1, start + 1 + inner.len());
+                Ok(if doubled {
                     Text::Owned(inner.replace("\"\"", "\""))
                 } else {
                     Text::Borrowed(inner)
-                });
+                })
             }
+            Err(_) => Err(self.error_at(Category::Eof, "unterminated quoted string", start)),
         }
     }
 
@@ -345,25 +263,12 @@ impl<'de> Deserializer<'de> {
     }
 
     /// Skips a balanced `{...}` or `[...]` starting at `self.pos`, minding quotes, without recursion.
-    fn skip_balanced(&mut self) -> Result<()> {
+    fn skip_balanced(&mut self) -> Result<&'de str> {
         let start = self.pos;
-        let mut depth = 0usize;
-        let mut in_quotes = false;
-        while let Some(b) = self.peek() {
-            self.pos += 1;
-            match b {
-                b'"' => in_quotes = !in_quotes,
-                b'{' | b'[' if !in_quotes => depth += 1,
-                b'}' | b']' if !in_quotes => {
-                    depth -= 1;
-                    if depth == 0 {
-                        return Ok(());
-                    }
-                }
-                _ => {}
-            }
+        match self.token(token::balanced) {
+            Ok(nested) => Ok(self.token_text(nested)),
+            Err(_) => Err(self.error_at(Category::Eof, "unclosed bracket", start)),
         }
-        Err(self.error_at(Category::Eof, "unclosed bracket", start))
     }
 
     /// Reads one scalar value at the current position. A value that starts with `{` or `[` is taken
@@ -379,8 +284,7 @@ impl<'de> Deserializer<'de> {
                 Ok((text, start))
             }
             Some(b'{' | b'[') => {
-                self.skip_balanced()?;
-                let text = Text::Borrowed(self.text(start, self.pos));
+                let text = Text::Borrowed(self.skip_balanced()?);
                 self.skip_layout();
                 if !self.at_empty_value() {
                     return Err(self.error(
@@ -392,9 +296,11 @@ impl<'de> Deserializer<'de> {
             }
             Some(b) if self.is_terminator(b) => Ok((Text::Empty, start)),
             Some(_) => {
-                let end = self.find_value_end(start);
-                self.pos = end;
-                let end = self.trim_end(start, end);
+                let mask = self.end_mask;
+                let value = self
+                    .token(|input| token::unquoted(mask, input))
+                    .unwrap_or_default();
+                let end = self.trim_end(start, start + value.len());
                 Ok((Text::Borrowed(self.text(start, end)), start))
             }
         }
@@ -412,9 +318,9 @@ impl<'de> Deserializer<'de> {
         if b == b'"' || b == b'{' || b == b'[' || self.is_terminator(b) {
             return None;
         }
-        let end = self.find_value_end(start);
-        self.pos = end;
-        Some((self.text(start, end), start))
+        let (_, value) = token::unquoted(self.end_mask, &self.input[start..]).ok()?;
+        self.pos = start + value.len();
+        Some((self.text(start, self.pos), start))
     }
 
     fn enter(&mut self) -> Result<()> {
@@ -446,22 +352,18 @@ impl<'de> Deserializer<'de> {
             }
             text
         } else {
-            let stop = self.scan(start, KEY_END);
+            let name = self
+                .token(token::until::<{ token::KEY_END }>)
+                .unwrap_or_default();
+            let stop = start + name.len();
             match self.input.get(stop) {
                 Some(b':') => {
-                    let i = stop - start;
-                    let mut end = start + i;
-                    let mut begin = start;
-                    if trim_key || self.trim {
-                        while end > begin && self.input[end - 1].is_ascii_whitespace() {
-                            end -= 1;
-                        }
-                        while begin < end && self.input[begin].is_ascii_whitespace() {
-                            begin += 1;
-                        }
-                    }
-                    self.pos = start + i;
-                    Text::Borrowed(self.text(begin, end))
+                    let name = if trim_key || self.trim {
+                        name.trim_ascii()
+                    } else {
+                        name
+                    };
+                    Text::Borrowed(self.token_text(name))
                 }
                 Some(_) => {
                     return Err(self.error_at(
@@ -971,19 +873,16 @@ impl<'a, 'de> MapAccess<'a, 'de> {
     #[inline(always)]
     fn expected_member(&mut self) -> Option<&'static str> {
         let fields = self.fields?;
-        let rest = &self.de.input[self.de.pos..];
-        let first = *rest.first()?;
+        let first = self.de.peek()?;
         let last = fields.len().min(self.next_guess + 8);
         let first_index = self.next_guess;
         for (offset, &field) in fields[first_index..last].iter().enumerate() {
             let index = first_index + offset;
-            let len = field.len();
             if field.as_bytes().first() == Some(&first)
-                && rest.len() > len
-                && rest[len] == b':'
-                && &rest[..len] == field.as_bytes()
+                && let Ok((rest, ())) =
+                    token::member_name(field.as_bytes(), &self.de.input[self.de.pos..])
             {
-                self.de.pos += len + 1;
+                self.de.pos = self.de.input.len() - rest.len();
                 if index < 128 && self.de.fill_missing {
                     self.seen |= 1 << index;
                 }
@@ -1413,20 +1312,5 @@ impl<'de> de::VariantAccess<'de> for UnitOnly<'de> {
             de::Unexpected::UnitVariant,
             &"a unit variant",
         ))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn quote_scan_finds_the_first_quote_past_the_inline_window() {
-        for at in [0, 7, 8, 63, 64, 65, 200] {
-            let mut text = vec![b'x'; at];
-            text.extend_from_slice(b"\"yy\"");
-            assert_eq!(scan_for::<QUOTE>(&text, 0), at);
-        }
-        assert_eq!(scan_for::<QUOTE>(b"no quotes here", 0), 14);
     }
 }

@@ -66,6 +66,7 @@ pub mod raw;
 mod scalar;
 mod ser;
 mod swar;
+mod token;
 pub mod value;
 
 pub use crate::de::{Deserializer, from_reader, from_slice, from_str};
