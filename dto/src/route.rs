@@ -1,4 +1,5 @@
-//! Routes and API member metadata, and the route-path grammar shared with `#[derive(Dto)]`.
+//! Routes and API member metadata; the route-path grammar is `dto-route`'s, shared with
+//! `#[derive(Dto)]` and `dto-codegen`.
 
 use crate::Error;
 
@@ -14,24 +15,12 @@ pub struct Route {
     pub verbs: &'static [&'static str],
 }
 
-/// A `{name}` (or wildcard `{name*}`) variable of a route path.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct RouteVariable {
-    /// The variable's name as written in the path, without braces or `*`.
-    pub name: &'static str,
-    /// `{name*}`: the rest of the path. It may be unset (it is then left empty), and `/` in its value
-    /// separates path segments instead of being escaped.
-    pub wildcard: bool,
-}
+/// A `{name}` (or wildcard `{name*}`) variable of a route path (see [`dto_route::Variable`]).
+pub type RouteVariable = dto_route::Variable<'static>;
 
-/// A piece of a route path ([`Route::pieces`]): literal text or a variable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RoutePiece {
-    /// Literal text, `/` separators included (`/sessions/`).
-    Text(&'static str),
-    /// A `{name}` or `{name*}` variable.
-    Variable(RouteVariable),
-}
+/// A piece of a route path ([`Route::pieces`]): literal text or a variable (see
+/// [`dto_route::Piece`]).
+pub type RoutePiece = dto_route::Piece<'static>;
 
 impl Route {
     /// A route for `path` allowing `verbs` (empty for any verb).
@@ -75,76 +64,11 @@ impl Route {
     /// `/sessions/{sessionId}/members` is `Text("/sessions/")`, `Variable(sessionId)`,
     /// `Text("/members")`.
     pub fn pieces(&self) -> Result<Vec<RoutePiece>, Error> {
-        parse_path(self.path).map_err(|reason| Error::MalformedRoute {
+        dto_route::parse_path(self.path).map_err(|error| Error::MalformedRoute {
             route: self.path,
-            reason,
+            reason: error.to_string(),
         })
     }
-}
-
-const WHOLE_SEGMENT: &str =
-    "a route variable must fill a whole path segment, as in `/{Id}/` or `/{Name}.{Ext}`";
-
-/// Splits a route path into text and variables. The grammar is `#[derive(Dto)]`'s: the path starts
-/// with `/`, has no `?` or `#`, braces are balanced and do not nest, and each variable is `{name}` or
-/// `{name*}` (name non-empty, no whitespace, no `*` inside) filling a whole component between `/` and
-/// `.` separators, at most once per path.
-pub(crate) fn parse_path(path: &'static str) -> Result<Vec<RoutePiece>, String> {
-    if !path.starts_with('/') {
-        return Err("a route path must start with `/`".to_owned());
-    }
-    if let Some(c) = path.chars().find(|&c| c == '?' || c == '#') {
-        return Err(format!("a route path cannot contain `{c}`"));
-    }
-    let mut pieces = Vec::new();
-    let mut rest = path;
-    while let Some(open) = rest.find(['{', '}']) {
-        if rest.as_bytes()[open] == b'}' {
-            return Err("unbalanced braces: `}` without `{`".to_owned());
-        }
-        let before = &rest[..open];
-        let after = &rest[open + 1..];
-        let close = after
-            .find(['{', '}'])
-            .ok_or_else(|| "unbalanced braces: `{` without `}`".to_owned())?;
-        if after.as_bytes()[close] == b'{' {
-            return Err("route variables cannot nest".to_owned());
-        }
-        let inner = &after[..close];
-        let tail = &after[close + 1..];
-        // The variable must be a whole component: preceded by `/` or `.`, followed by `/`, `.` or the end.
-        if !(before.ends_with(['/', '.'])) || !(tail.is_empty() || tail.starts_with(['/', '.'])) {
-            return Err(WHOLE_SEGMENT.to_owned());
-        }
-        let (name, wildcard) = match inner.strip_suffix('*') {
-            Some(name) => (name, true),
-            None => (inner, false),
-        };
-        if name.is_empty() {
-            return Err("empty route variable".to_owned());
-        }
-        if name.contains('*') {
-            return Err(format!("`*` can only end a route variable: `{{{inner}}}`"));
-        }
-        if name.contains(['/', '.']) || name.chars().any(char::is_whitespace) {
-            return Err(format!("invalid route variable name `{name}`"));
-        }
-        let duplicate = pieces
-            .iter()
-            .any(|p| matches!(p, RoutePiece::Variable(v) if v.name.eq_ignore_ascii_case(name)));
-        if duplicate {
-            return Err(format!("route variable `{name}` occurs twice"));
-        }
-        if !before.is_empty() {
-            pieces.push(RoutePiece::Text(before));
-        }
-        pieces.push(RoutePiece::Variable(RouteVariable { name, wildcard }));
-        rest = tail;
-    }
-    if !rest.is_empty() {
-        pieces.push(RoutePiece::Text(rest));
-    }
-    Ok(pieces)
 }
 
 /// One property's `[ApiMember]` documentation, for every serialized field of a derived DTO (in
@@ -192,7 +116,7 @@ mod tests {
         assert_eq!(vars("/files/{Path*}"), [("Path", true)]);
         assert_eq!(vars("/"), []);
         assert_eq!(
-            parse_path("/a/{b}/c").unwrap(),
+            Route::new("/a/{b}/c", &[]).pieces().unwrap(),
             [
                 RoutePiece::Text("/a/"),
                 RoutePiece::Variable(RouteVariable {

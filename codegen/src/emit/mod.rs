@@ -1113,8 +1113,8 @@ impl<'s> Emitter<'s> {
             } else {
                 format!("/{}", route.path)
             };
-            let variables = match route_variables(&path) {
-                Ok(v) => v,
+            let variables = match dto_route::variables(&path) {
+                Ok(v) => v.into_iter().map(|v| v.name.to_owned()).collect::<Vec<_>>(),
                 Err(why) => {
                     self.warn(
                         location,
@@ -1156,7 +1156,7 @@ impl<'s> Emitter<'s> {
                     verbs.clear();
                     break;
                 }
-                if KNOWN_VERBS.contains(&v.as_str()) {
+                if dto_route::VERBS.contains(&v.as_str()) {
                     if !verbs.contains(&v) {
                         verbs.push(v);
                     }
@@ -1612,55 +1612,6 @@ fn type_doc(def: &TypeDef) -> String {
     text
 }
 
-/// The HTTP verbs `#[route]` accepts (besides `ANY`).
-const KNOWN_VERBS: &[&str] = &["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
-
-/// The `{var}` names of a route path (`{Path*}` → `Path`), or why `dto::Dto` would reject the
-/// path: ServiceStack's own rules, as the derive checks them (balanced braces, a variable
-/// fills a whole `/`- or `.`-separated segment, no `?`/`#`, no variable twice).
-fn route_variables(path: &str) -> std::result::Result<Vec<String>, String> {
-    if let Some(c) = path.chars().find(|&c| c == '?' || c == '#') {
-        return Err(format!("a route path cannot contain `{c}`"));
-    }
-    let mut open = false;
-    for c in path.chars() {
-        match c {
-            '{' if open => return Err("nested `{`".to_string()),
-            '{' => open = true,
-            '}' if !open => return Err("`}` without `{`".to_string()),
-            '}' => open = false,
-            _ => {}
-        }
-    }
-    if open {
-        return Err("`{` without `}`".to_string());
-    }
-    let mut vars: Vec<String> = Vec::new();
-    for component in path.split(['/', '.']) {
-        if !component.contains(['{', '}']) {
-            continue;
-        }
-        let Some(inner) = component
-            .strip_prefix('{')
-            .and_then(|c| c.strip_suffix('}'))
-            .filter(|i| !i.contains(['{', '}']))
-        else {
-            return Err(format!(
-                "variable `{component}` does not fill a whole path segment"
-            ));
-        };
-        let name = inner.strip_suffix('*').unwrap_or(inner);
-        if name.is_empty() || name.contains('*') || name.chars().any(char::is_whitespace) {
-            return Err(format!("invalid route variable `{component}`"));
-        }
-        if vars.iter().any(|v| v.eq_ignore_ascii_case(name)) {
-            return Err(format!("variable `{name}` occurs twice"));
-        }
-        vars.push(name.to_string());
-    }
-    Ok(vars)
-}
-
 /// Doc attributes for free text from the service (descriptions), written so rustdoc never
 /// runs any of it as a doctest and never reads it as markup: code-like text (fences,
 /// indented lines) goes into a ```` ```text ```` block; other text has `[`, `]`, `<`, `>`
@@ -1848,19 +1799,6 @@ fn reachable(edges: &[Vec<(String, Vec<usize>)>], start: usize) -> HashSet<usize
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn route_variables_are_found() {
-        assert_eq!(
-            route_variables("/a/{Id}/b/{Path*}/{Name}.{Ext}/{ignore}").unwrap(),
-            ["Id", "Path", "Name", "Ext", "ignore"]
-        );
-        assert!(route_variables("/plain").unwrap().is_empty());
-        assert!(route_variables("/a-{Id}").is_err());
-        assert!(route_variables("/a/{Id}/{id}").is_err());
-        assert!(route_variables("/a?x=1").is_err());
-        assert!(route_variables("/a/{Id").is_err());
-    }
 
     #[test]
     fn workers_give_the_same_code_and_warnings_as_one_thread() {
