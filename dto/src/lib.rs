@@ -149,7 +149,7 @@
 //!    (ServiceStack's tie-break), then the one declared first.
 //! 4. Each `{var}` is replaced by its value's plain text (a string verbatim, a number, `True`/`False`,
 //!    an enum variant's name) **percent-encoded as a path segment** with
-//!    [`jsv::query::percent_encode`]: everything but `A-Z a-z 0-9 - . _ ~` becomes `%XX`, so `+` is
+//!    [`url::percent_encode`]: everything but `A-Z a-z 0-9 - . _ ~` becomes `%XX`, so `+` is
 //!    `%2B`, `/` is `%2F`, a space `%20`, `é` `%C3%A9`. A `{var*}` wildcard keeps `/` as a
 //!    separator and encodes each segment. An empty value, a list or an object cannot be a path
 //!    segment: [`Error::InvalidPathValue`]. The route's literal text is kept as written.

@@ -1,6 +1,6 @@
 //! Building the relative URL ServiceStack's clients call for a request DTO and an HTTP verb.
 
-use jsv::query::{QueryValue, ValueKind, percent_encode, percent_encode_into};
+use jsv::query::{QueryValue, ValueKind};
 
 use crate::Request;
 use crate::error::{Error, PathValueProblem, UnmatchedRoute};
@@ -250,4 +250,119 @@ fn append_query<'a>(url: &mut String, fields: impl Iterator<Item = &'a (String, 
         url.push('=');
         percent_encode_into(url, value.as_str());
     }
+}
+
+/// A struct's (or map's) set fields as `name=value` joined by `&`, names and values
+/// percent-encoded with [`percent_encode`], without a leading `?` (lists and objects as their JSV
+/// text, see [`jsv::query`]). Empty when no field is set; an error when the value is not a struct
+/// or a map.
+///
+/// ```
+/// #[derive(serde::Serialize)]
+/// struct FindCalls { ids: Vec<u32>, caller: Option<String>, active: bool, note: Option<String> }
+///
+/// let request = FindCalls { ids: vec![1, 2], caller: Some("Doe, John".into()), active: true, note: None };
+/// assert_eq!(
+///     dto::url::to_query_string(&request).unwrap(),
+///     "ids=%5B1%2C2%5D&caller=Doe%2C%20John&active=True",
+/// );
+/// ```
+pub fn to_query_string<T: ?Sized + serde::Serialize>(value: &T) -> Result<String, jsv::Error> {
+    let pairs = jsv::query::to_query_pairs(value)?;
+    let mut out = String::new();
+    append_query(&mut out, pairs.iter());
+    if !out.is_empty() {
+        out.remove(0);
+    }
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Percent-encoding
+//
+// Route variables and query strings keep exactly RFC 3986's *unreserved* characters,
+// `A-Z a-z 0-9 - . _ ~`, and write every other byte of the UTF-8 text as `%XX` with upper-case hex
+// digits: a space is `%20` (never `+`), `+` is `%2B`, `/` is `%2F`, `é` is `%C3%A9`. This is what
+// .NET's `Uri.EscapeDataString` produces, which ServiceStack's own C# client applies to route
+// variables and query values; it is safe in a path segment, a query name and a query value alike.
+
+/// Whether RFC 3986 calls `byte` *unreserved* (`A-Z a-z 0-9 - . _ ~`), the only bytes
+/// [`percent_encode`] leaves as they are.
+#[inline]
+pub fn is_unreserved(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~')
+}
+
+/// Percent-encodes `text` for a URL path segment, a query-string name or a query-string value:
+/// RFC 3986 unreserved characters (`A-Z a-z 0-9 - . _ ~`) are kept, every other byte of the UTF-8
+/// text becomes `%XX` with upper-case hex (space `%20`, `+` `%2B`, `/` `%2F`, `é` `%C3%A9`). The same
+/// as .NET's `Uri.EscapeDataString`.
+///
+/// ```
+/// assert_eq!(dto::url::percent_encode("a b+c/d?é"), "a%20b%2Bc%2Fd%3F%C3%A9");
+/// assert_eq!(dto::url::percent_encode("Az09-._~"), "Az09-._~");
+/// ```
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    percent_encode_into(&mut out, text);
+    out
+}
+
+/// [`percent_encode`], appending to `out`.
+pub fn percent_encode_into(out: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for (i, &byte) in bytes.iter().enumerate() {
+        if is_unreserved(byte) {
+            continue;
+        }
+        // `start..i` is a run of unreserved (ASCII) bytes, so both ends are char boundaries whenever
+        // the run is not empty; an empty run is skipped because `start` may then sit inside a
+        // multi-byte character that is being escaped byte by byte.
+        if start < i {
+            out.push_str(&text[start..i]);
+        }
+        out.push('%');
+        out.push(HEX[usize::from(byte >> 4)] as char);
+        out.push(HEX[usize::from(byte & 0x0F)] as char);
+        start = i + 1;
+    }
+    if start < bytes.len() {
+        out.push_str(&text[start..]);
+    }
+}
+
+/// Decodes `%XX` escapes (and `+` as a space when `plus_is_space`, as in query strings and forms):
+/// the reverse of [`percent_encode`]. Invalid UTF-8 is replaced; a `%` not followed by two hex
+/// digits is kept.
+///
+/// ```
+/// assert_eq!(dto::url::percent_decode("a%20b+c%2B", true), "a b c+");
+/// assert_eq!(dto::url::percent_decode("a+b%zz", false), "a+b%zz");
+/// ```
+pub fn percent_decode(text: &str, plus_is_space: bool) -> String {
+    if !text.contains(['%', '+']) {
+        return text.to_owned();
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(high), Some(low)) => {
+                    out.push((high * 16 + low) as u8);
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b'+' if plus_is_space => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }

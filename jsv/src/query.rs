@@ -21,19 +21,10 @@
 //! trims them, `ids=1,2`; its server reads both forms, and the brackets keep an empty list `[]` and a
 //! list of one item that contains a comma unambiguous).
 //!
-//! [`to_query_value`] gives one value's text (not percent-encoded); [`to_query_string`] gives a whole
-//! struct's `name=value&name=value` (percent-encoded, no leading `?`); [`to_query_pairs`] gives the
-//! pairs with each value's [`ValueKind`], for callers that take some fields out (the `dto` crate puts
-//! route variables in the path and the rest in the query string).
-//!
-//! # Percent-encoding
-//!
-//! [`percent_encode`] (used for names and values here, and by `dto` for path segments) keeps exactly
-//! RFC 3986's *unreserved* characters, `A-Z a-z 0-9 - . _ ~`, and writes every other byte of the UTF-8
-//! text as `%XX` with upper-case hex digits. So a space is `%20` (never `+`), a literal `+` is `%2B`,
-//! `/` is `%2F`, and `é` is `%C3%A9`. This is what .NET's `Uri.EscapeDataString` produces, which is
-//! what ServiceStack's own C# client applies to route variables and query-string values; it is safe in
-//! a path segment, a query-string name and a query-string value alike, and every server decodes it.
+//! [`to_query_value`] gives one value's text; [`to_query_pairs`] gives a struct's pairs with each
+//! value's [`ValueKind`], for callers that take some fields out (the `dto` crate puts route variables
+//! in the path and the rest in the query string). Texts are not percent-encoded: that is the URL's
+//! business (`dto::url::percent_encode`, `dto::url::to_query_string`).
 //!
 //! ```
 //! #[derive(serde::Serialize)]
@@ -46,10 +37,9 @@
 //!
 //! let request = FindCalls { ids: vec![1, 2], caller: Some("Doe, John".into()), active: true, note: None };
 //! assert_eq!(jsv::query::to_query_value(&request.ids).unwrap(), "[1,2]");
-//! assert_eq!(
-//!     jsv::query::to_query_string(&request).unwrap(),
-//!     "ids=%5B1%2C2%5D&caller=Doe%2C%20John&active=True",
-//! );
+//! let pairs = jsv::query::to_query_pairs(&request).unwrap();
+//! let texts: Vec<(&str, &str)> = pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+//! assert_eq!(texts, [("ids", "[1,2]"), ("caller", "Doe, John"), ("active", "True")]);
 //! ```
 
 use serde_core::ser::{self, Serialize};
@@ -107,11 +97,6 @@ impl QueryValue {
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
     }
-
-    /// The text percent-encoded with [`percent_encode`].
-    pub fn encoded(&self) -> String {
-        percent_encode(&self.text)
-    }
 }
 
 impl std::fmt::Display for QueryValue {
@@ -153,72 +138,6 @@ pub fn query_value<T: ?Sized + Serialize>(value: &T) -> Result<Option<QueryValue
 /// fine; `None` and `()` give no pairs); anything else is an error.
 pub fn to_query_pairs<T: ?Sized + Serialize>(value: &T) -> Result<Vec<(String, QueryValue)>> {
     value.serialize(PairsSerializer)
-}
-
-/// A struct's (or map's) non-`None` fields as `name=value` joined by `&`, names and values
-/// percent-encoded with [`percent_encode`], without a leading `?`. Empty when no field is set.
-pub fn to_query_string<T: ?Sized + Serialize>(value: &T) -> Result<String> {
-    let pairs = to_query_pairs(value)?;
-    let mut out = String::new();
-    for (name, value) in &pairs {
-        if !out.is_empty() {
-            out.push('&');
-        }
-        percent_encode_into(&mut out, name);
-        out.push('=');
-        percent_encode_into(&mut out, value.as_str());
-    }
-    Ok(out)
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Percent-encoding
-
-/// Whether RFC 3986 calls `byte` *unreserved* (`A-Z a-z 0-9 - . _ ~`), the only bytes
-/// [`percent_encode`] leaves as they are.
-#[inline]
-pub fn is_unreserved(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~')
-}
-
-/// Percent-encodes `text` for a URL path segment, a query-string name or a query-string value:
-/// RFC 3986 unreserved characters (`A-Z a-z 0-9 - . _ ~`) are kept, every other byte of the UTF-8
-/// text becomes `%XX` with upper-case hex (space `%20`, `+` `%2B`, `/` `%2F`, `é` `%C3%A9`). The same
-/// as .NET's `Uri.EscapeDataString`.
-///
-/// ```
-/// assert_eq!(jsv::query::percent_encode("a b+c/d?é"), "a%20b%2Bc%2Fd%3F%C3%A9");
-/// assert_eq!(jsv::query::percent_encode("Az09-._~"), "Az09-._~");
-/// ```
-pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    percent_encode_into(&mut out, text);
-    out
-}
-
-/// [`percent_encode`], appending to `out`.
-pub fn percent_encode_into(out: &mut String, text: &str) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    for (i, &byte) in bytes.iter().enumerate() {
-        if is_unreserved(byte) {
-            continue;
-        }
-        // `start..i` is a run of unreserved (ASCII) bytes, so both ends are char boundaries whenever
-        // the run is not empty; an empty run is skipped because `start` may then sit inside a
-        // multi-byte character that is being escaped byte by byte.
-        if start < i {
-            out.push_str(&text[start..i]);
-        }
-        out.push('%');
-        out.push(HEX[usize::from(byte >> 4)] as char);
-        out.push(HEX[usize::from(byte & 0x0F)] as char);
-        start = i + 1;
-    }
-    if start < bytes.len() {
-        out.push_str(&text[start..]);
-    }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -674,38 +593,5 @@ impl ser::SerializeMap for PairCollector {
     }
     fn end(self) -> Result<Pairs> {
         Ok(self.pairs)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn encodes_every_byte_outside_unreserved() {
-        for byte in 0u8..=127 {
-            let text = (byte as char).to_string();
-            let encoded = percent_encode(&text);
-            if is_unreserved(byte) {
-                assert_eq!(encoded, text);
-            } else {
-                assert_eq!(encoded, format!("%{byte:02X}"));
-            }
-        }
-    }
-
-    #[test]
-    fn encodes_multibyte_utf8_per_byte() {
-        assert_eq!(percent_encode("é"), "%C3%A9");
-        assert_eq!(percent_encode("a€b"), "a%E2%82%ACb");
-        assert_eq!(percent_encode("😀"), "%F0%9F%98%80");
-        assert_eq!(percent_encode(""), "");
-    }
-
-    #[test]
-    fn keeps_runs_of_unreserved_text() {
-        assert_eq!(percent_encode("abc def"), "abc%20def");
-        assert_eq!(percent_encode("+x+"), "%2Bx%2B");
-        assert_eq!(percent_encode("%41"), "%2541");
     }
 }

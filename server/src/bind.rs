@@ -13,6 +13,8 @@ use std::cell::RefCell;
 use serde::de::value::{StrDeserializer, U64Deserializer};
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, MapAccess, Visitor};
 
+use dto::url::percent_decode;
+
 use crate::format::Format;
 
 /// Where a member's value came from.
@@ -183,34 +185,6 @@ fn bracketed(text: &str, source: Source) -> String {
     } else {
         format!("[{text}]")
     }
-}
-
-/// Decodes `%XX` escapes (and `+` as a space when `plus_is_space`); invalid UTF-8 is replaced,
-/// a `%` not followed by two hex digits kept.
-pub(crate) fn percent_decode(text: &str, plus_is_space: bool) -> String {
-    if !text.contains(['%', '+']) {
-        return text.to_owned();
-    }
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match bytes[i] {
-            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                (Some(high), Some(low)) => {
-                    out.push((high * 16 + low) as u8);
-                    i += 3;
-                    continue;
-                }
-                _ => out.push(b'%'),
-            },
-            b'+' if plus_is_space => out.push(b' '),
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The DTO's deserializer over its [`Members`].

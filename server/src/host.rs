@@ -17,7 +17,9 @@ use serde::de::DeserializeOwned;
 use dto::metadata::{MetadataOperationType, TypeRegistry};
 
 use crate::auth::{self, Auth, Caller};
-use crate::bind::{BindError, Members, Source, percent_decode};
+use dto::url::percent_decode;
+
+use crate::bind::{BindError, Members, Source};
 use crate::error::HttpError;
 use crate::format::{Format, media_type};
 use crate::route::RouteTable;
