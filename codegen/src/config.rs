@@ -315,6 +315,12 @@ impl Config {
     /// Generates the Rust source without writing anything.
     pub fn generate_string(&self) -> Result<Generated> {
         let schema = self.read_schema()?;
+        self.generate_schema(&schema)
+    }
+
+    /// Generates the Rust source of a schema built or changed in code (the inputs are not
+    /// read; every other option applies).
+    pub fn generate_schema(&self, schema: &Schema) -> Result<Generated> {
         self.check_hooks()?;
         let options = EmitOptions {
             number_type: self.number_type,
@@ -328,7 +334,7 @@ impl Config {
                 Vec::new()
             },
         };
-        let emitted = emit::emit(&schema, &options)?;
+        let emitted = emit::emit(schema, &options)?;
         Ok(Generated {
             code: emitted.code,
             warnings: emitted.warnings,

@@ -1,16 +1,20 @@
 //! Fetching metadata from a running ServiceStack service (feature `fetch`; without it a URL
 //! input is an [`Error::Fetch`] saying so).
 
+#[cfg(feature = "fetch")]
 use std::time::Duration;
 
 use crate::error::{Error, Result};
 
 /// The largest document accepted (ServiceStack metadata of ~1,000 types is a few MB).
+#[cfg(feature = "fetch")]
 pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Time allowed for connecting, and for the whole exchange.
+#[cfg(feature = "fetch")]
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Time allowed for the whole request, body included.
+#[cfg(feature = "fetch")]
 pub const TOTAL_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// Whether `input` is an `http://` or `https://` URL.

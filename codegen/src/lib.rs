@@ -6,9 +6,12 @@
 //! speak both JSON (`serde_json`) and JSV (`jsv`), with request DTOs deriving `dto::Dto`
 //! (routes, docs, response type, authentication).
 //!
-//! Data flows one way: [`read`] → [`model::Schema`] → [`select`] (include/exclude) →
-//! [`emit`] → formatted source. [`Config`] ties it together for build scripts, in the style of
-//! `prost-build`; the `dtogen` binary is the command-line front end.
+//! Data flows one way: a reader per format → [`model::Schema`] → the include/exclude
+//! selection → the emitter → formatted source. [`Config`] ties it together for build scripts, in
+//! the style of `prost-build`; the `dtogen` binary is the command-line front end. The public API
+//! is that builder, its results ([`Generated`], [`Warning`], [`Error`]), the options' types, the
+//! [`model`] (for tools that build or inspect a schema: [`read`], [`Config::generate_schema`])
+//! and [`write_atomic`].
 //!
 //! # Features
 //!
@@ -81,21 +84,47 @@
 //! duration members with chrono's or time's types, through `dto`'s serde adapters (so the text
 //! stays exact; the generated code then needs `dto`'s `chrono` or `time` feature and that crate).
 //!
-//! The rules for structs (field order, renames, `Box`, keywords, built-ins) are listed in
-//! [`emit`].
+//! # The generated code
+//!
+//! * every struct derives `Debug, Clone, PartialEq, Default, Serialize, Deserialize` and
+//!   `dto::Type` (so a `dto-server` host can publish it in `/types/metadata`) and has
+//!   `#[serde(default)]`: ServiceStack leaves members at their default when a value is absent;
+//! * request DTOs (types named by a [`model::Operation`]) also derive `dto::Dto` with `#[route]`,
+//!   `#[returns]`/`#[returns_void]`, `#[authenticate]`; descriptions are doc comments (the derive
+//!   reads them), and `#[api]`/`#[api_member]` are written only for what docs cannot say;
+//! * fields are snake_case under one `#[serde(rename_all)]` when it gives the wire names, with
+//!   `#[serde(rename = "...")]` only where it does not; optional members are `Option<T>` with
+//!   `skip_serializing_if`;
+//! * base-class fields are copied into derived structs after the derived type's own fields
+//!   (JSV's wire order), with generic bases substituted — never `#[serde(flatten)]`, which
+//!   breaks formats that are not self-describing;
+//! * string enums derive `dto::Enum` (wire names, read ignoring case, `as_str()` and `Display`,
+//!   a catch-all `Unknown(String)` keeping a newer service's values); integer and `[Flags]` enums
+//!   are integer newtypes with one constant per member, written as the number and read from the
+//!   number or member names (`dto::IntEnum`), flags with every bit operator (`dto::Flags`);
+//!   newtypes over lists and maps deref to them;
+//! * std types are written fully qualified (`::std::option::Option`) so DTOs named `Option`,
+//!   `Result`, `String` or `Value` cannot shadow them; recursive members are boxed.
 
-pub mod config;
-pub mod emit;
-pub mod error;
-pub mod fetch;
+mod config;
+mod emit;
+mod error;
+mod fetch;
 pub mod model;
-pub mod read;
-pub mod select;
+mod read;
+mod select;
 
-pub use config::{Config, Generated};
+pub use config::{Config, Generated, write_atomic};
 pub use emit::{DotnetTypes, NumberType};
 pub use error::{Error, Result};
+pub use model::Warning;
 pub use read::Format;
+
+/// Reads one metadata document (`file` names it in messages and warnings) into a
+/// [`model::Schema`], without selecting or emitting anything.
+pub fn read(text: &str, file: &str, format: Format) -> Result<model::Schema> {
+    read::read(text, file, format)
+}
 
 /// Generates Rust source from in-memory metadata text (format detected), with default
 /// options and no header. Handy for tests and tools.

@@ -543,6 +543,63 @@ pub enum Primitive {
     Any,
 }
 
+impl Primitive {
+    /// The primitive a .NET type name or C# keyword stands for (the one table every reader uses):
+    /// `Int32`/`int` is [`I32`](Self::I32), `DateOnly` a date-time, `Stream` bytes,
+    /// `JsonObject` any value; `None` for a type that is not one of .NET's own.
+    pub fn from_dotnet(name: &str) -> Option<Primitive> {
+        use Primitive::*;
+        Some(match name {
+            "String" | "string" | "Type" => String,
+            "Boolean" | "bool" => Bool,
+            "Byte" | "byte" => U8,
+            "SByte" | "sbyte" => I8,
+            "Int16" | "short" => I16,
+            "UInt16" | "ushort" => U16,
+            "Int32" | "int" => I32,
+            "UInt32" | "uint" => U32,
+            "Int64" | "long" | "IntPtr" | "nint" => I64,
+            "UInt64" | "ulong" | "UIntPtr" | "nuint" => U64,
+            "Int128" => I128,
+            "UInt128" => U128,
+            "Single" | "float" | "Half" => F32,
+            "Double" | "double" => F64,
+            "Decimal" | "decimal" => Decimal,
+            // Beyond a decimal's 96 bits: its digits as text.
+            "BigInteger" => String,
+            "Char" | "char" => Char,
+            "DateTime" | "DateOnly" => DateTime,
+            "DateTimeOffset" => DateTimeOffset,
+            "TimeSpan" | "TimeOnly" => TimeSpan,
+            "Guid" => Guid,
+            "Uri" => Uri,
+            "Stream" | "MemoryStream" | "HttpWebResponse" | "HttpResponseMessage" | "Blob" => Bytes,
+            "Object" | "object" | "dynamic" | "JsonElement" | "JsonNode" | "JsonObject" => Any,
+            _ => return None,
+        })
+    }
+}
+
+/// ServiceStack.Text's `ToCamelCase`, as its camelCase hosts name members: the leading run of
+/// ASCII upper-case letters is lowered, except the last one of the run when a lower-case letter
+/// follows it (`URLPath` → `urlPath`, `ID` → `id`, `UShort` → `uShort`, `X1Y` → `x1Y`); other
+/// characters are kept (`ÉtatCivil` stays, `_Under` stays).
+pub fn camel_case(name: &str) -> std::string::String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = std::string::String::with_capacity(name.len());
+    let mut first_part = true;
+    for (i, &c) in chars.iter().enumerate() {
+        let next_upper = chars.get(i + 1).is_none_or(|n| n.is_ascii_uppercase());
+        if first_part && c.is_ascii_uppercase() && (next_upper || i == 0) {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            first_part = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// A request DTO and everything known about calling it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Operation {

@@ -293,7 +293,10 @@ fn undeclared_generic_parameters_become_any_value() {
         ..Property::default()
     });
     schema.types.push(def);
-    let emitted = dto_codegen::emit::emit(&schema, &Default::default()).unwrap();
+    let emitted = Config::new()
+        .header(false)
+        .generate_schema(&schema)
+        .unwrap();
     assert!(
         emitted.code.contains("pub item: ::dto::Value"),
         "{}",

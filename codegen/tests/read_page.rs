@@ -1,12 +1,18 @@
 //! Integration tests of the metadata page reader: the seed's flattened text and the HTML page
 //! of the Evo Voice schemas, small fixtures for each layout item, and malformed input.
 
+use dto_codegen::Format;
+use dto_codegen::model::Schema;
 use dto_codegen::model::{EnumRepr, Primitive, TypeDef, TypeKind, TypeRef};
-use dto_codegen::read::page::{decode_entities, looks_like_page, read};
 use pretty_assertions::assert_eq;
 
 mod common;
 use common::{schema_file, ty};
+
+/// Reads a metadata page.
+fn read(text: &str, file: &str) -> dto_codegen::Result<Schema> {
+    dto_codegen::read(text, file, Format::Page)
+}
 
 fn fixture(name: &str) -> String {
     common::fixture("page", name)
@@ -19,7 +25,7 @@ fn wire_names(t: &TypeDef) -> Vec<&str> {
 #[test]
 fn seed_text_page() {
     let src = schema_file("AddConferenceMember.metadata.txt");
-    assert!(looks_like_page(&src));
+    assert_eq!(Format::detect(&src, "page.txt"), Some(Format::Page));
     let s = read(&src, "seed.txt").unwrap();
     assert_eq!(s.warnings, [], "the seed needs no guessing");
     assert_eq!(s.service_name.as_deref(), Some("Evo Voice"));
@@ -110,7 +116,7 @@ fn seed_text_page() {
 #[test]
 fn evovoice_html_page_with_parameter_tables() {
     let src = schema_file("json-metadata-AddConferenceMember.html");
-    assert!(looks_like_page(&src));
+    assert_eq!(Format::detect(&src, "page.txt"), Some(Format::Page));
     let s = read(&src, "page.html").unwrap();
     assert_eq!(s.service_name.as_deref(), Some("Evo Voice Test Peer"));
     let op = s.find_operation("AddConferenceMember").unwrap();
@@ -359,14 +365,6 @@ fn errors_name_the_position() {
     assert!(e.to_string().contains("no DTO source"), "{e}");
 }
 
-#[test]
-fn entities_are_decoded() {
-    assert_eq!(
-        decode_entities("&lt;T&gt; &amp;&amp; &#x41;&#66;"),
-        "<T> && AB"
-    );
-}
-
 /// Every prefix of the real pages reads or fails cleanly: never a panic or a hang.
 #[test]
 fn truncations_never_panic() {
@@ -410,7 +408,7 @@ mod prop {
             Just("<td>"), Just("List<"), Just("<!--"), Just("<style>"),
         ], 0..40)) {
             let src: String = parts.concat();
-            let _ = dto_codegen::read::page::read(&src, "p");
+            let _ = super::read(&src, "p");
         }
     }
 }

@@ -1,12 +1,18 @@
 //! Integration tests of the TypeScript DTO reader: every dialect item on small fixtures, the
 //! real Evo Voice files, and malformed input (errors with line:column, never a panic).
 
+use dto_codegen::Format;
+use dto_codegen::model::Schema;
 use dto_codegen::model::{EnumRepr, Primitive, TypeDef, TypeKind, TypeRef};
-use dto_codegen::read::typescript::{looks_like_typescript, read};
 use pretty_assertions::assert_eq;
 
 mod common;
 use common::{schema_file, ty};
+
+/// Reads TypeScript DTOs.
+fn read(text: &str, file: &str) -> dto_codegen::Result<Schema> {
+    dto_codegen::read(text, file, Format::TypeScript)
+}
 
 fn fixture(name: &str) -> String {
     common::fixture("ts", name)
@@ -38,7 +44,7 @@ fn enum_members(t: &TypeDef) -> Vec<(String, Option<i64>, Option<String>)> {
 #[test]
 fn modern_dialect() {
     let src = fixture("modern.ts");
-    assert!(looks_like_typescript(&src));
+    assert_eq!(Format::detect(&src, "dtos.ts"), Some(Format::TypeScript));
     let s = read(&src, "modern.ts").unwrap();
     assert_eq!(s.base_url.as_deref(), Some("https://example.org"));
 
@@ -238,7 +244,7 @@ fn old_dialect_without_question_marks_is_all_optional() {
 #[test]
 fn ambient_declarations() {
     let src = fixture("ambient.d.ts");
-    assert!(looks_like_typescript(&src));
+    assert_eq!(Format::detect(&src, "dtos.ts"), Some(Format::TypeScript));
     let s = read(&src, "ambient.d.ts").unwrap();
     // DTO interfaces of an ambient file are classes; `IReturn` markers stay interfaces.
     assert_eq!(ty(&s, "Hello").kind, TypeKind::Class);
@@ -508,13 +514,13 @@ mod prop {
             Just("declare module M "), Just("public "), Just("=>"), Just("[k: string]: "),
         ], 0..40)) {
             let src: String = parts.concat();
-            let _ = dto_codegen::read::typescript::read(&src, "p.ts");
+            let _ = super::read(&src, "p.ts");
         }
 
         /// Arbitrary unicode never panics either.
         #[test]
         fn any_text_never_panics(src in "\\PC{0,200}") {
-            let _ = dto_codegen::read::typescript::read(&src, "p.ts");
+            let _ = super::read(&src, "p.ts");
         }
     }
 }

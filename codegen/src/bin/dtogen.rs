@@ -7,8 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use dto_codegen::config::write_atomic;
-use dto_codegen::{Config, DotnetTypes, Error, Format, Generated, NumberType};
+use dto_codegen::{Config, DotnetTypes, Error, Format, Generated, NumberType, write_atomic};
 
 /// Generate Rust DTOs from ServiceStack metadata.
 ///

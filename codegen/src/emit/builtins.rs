@@ -5,8 +5,7 @@
 //! schema only when referenced and not defined by the input (a user type of the same name
 //! wins).
 
-use crate::model::{Primitive, Property, TypeDef, TypeRef};
-use crate::read::metadata_json::to_camel_case;
+use crate::model::{Primitive, Property, TypeDef, TypeRef, camel_case};
 
 fn s() -> TypeRef {
     TypeRef::Primitive(Primitive::String)
@@ -32,7 +31,7 @@ fn props(list: &[(&str, TypeRef, bool)], pascal: bool) -> Vec<Property> {
             wire_name: if pascal {
                 (*name).to_string()
             } else {
-                to_camel_case(name)
+                camel_case(name)
             },
             ty: ty.clone(),
             optional: *optional,

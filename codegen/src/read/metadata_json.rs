@@ -19,7 +19,7 @@ use serde_json::{Map, Value};
 use crate::error::{Error, Result};
 use crate::model::{
     ApiMember, Attribute, DataMember, EnumDef, EnumMember, EnumRepr, Operation, Primitive,
-    Property, Route, Schema, SourceLocation, TypeDef, TypeKind, TypeRef,
+    Property, Route, Schema, SourceLocation, TypeDef, TypeKind, TypeRef, camel_case,
 };
 
 /// Reads a metadata JSON document from `text`; `file` names the input in messages.
@@ -110,36 +110,17 @@ impl HostCase {
 
     fn wire_name(self, name: &str) -> String {
         match self {
-            HostCase::Camel => to_camel_case(name),
+            HostCase::Camel => camel_case(name),
             HostCase::Pascal => name.to_string(),
             HostCase::Snake => to_lowercase_underscore(name),
         }
     }
 }
 
-/// ServiceStack.Text's `ToCamelCase`: the leading run of upper-case letters is lowered, except
-/// the last one of the run when a lower-case letter follows it (`URLPath` → `urlPath`,
-/// `ID` → `id`, `UShort` → `uShort`).
-pub fn to_camel_case(name: &str) -> String {
-    let chars: Vec<char> = name.chars().collect();
-    let mut out = String::with_capacity(name.len());
-    let mut first_part = true;
-    for (i, &c) in chars.iter().enumerate() {
-        let next_upper = chars.get(i + 1).is_none_or(|n| n.is_ascii_uppercase());
-        if first_part && c.is_ascii_uppercase() && (next_upper || i == 0) {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            first_part = false;
-            out.push(c);
-        }
-    }
-    out
-}
-
 /// ServiceStack.Text's `ToLowercaseUnderscore`: camel-case first, then every upper-case letter
 /// becomes `_` + lower-case.
 fn to_lowercase_underscore(name: &str) -> String {
-    let camel = to_camel_case(name);
+    let camel = camel_case(name);
     let mut out = String::with_capacity(camel.len() + 4);
     for c in camel.chars() {
         if c.is_ascii_uppercase() {
@@ -858,7 +839,7 @@ fn resolve_named(name: &str, mut args: Vec<TypeRef>, params: &[String]) -> TypeR
         if params.iter().any(|p| p == name) {
             return TypeRef::GenericParam(name.to_string());
         }
-        if let Some(p) = primitive(name) {
+        if let Some(p) = Primitive::from_dotnet(name) {
             return TypeRef::Primitive(p);
         }
     }
@@ -922,39 +903,6 @@ fn resolve_named(name: &str, mut args: Vec<TypeRef>, params: &[String]) -> TypeR
             args,
         },
     }
-}
-
-/// The primitive a .NET type name or C# keyword stands for.
-fn primitive(name: &str) -> Option<Primitive> {
-    use Primitive::*;
-    Some(match name {
-        "String" | "string" | "Type" => String,
-        "Boolean" | "bool" => Bool,
-        "Byte" | "byte" => U8,
-        "SByte" | "sbyte" => I8,
-        "Int16" | "short" => I16,
-        "UInt16" | "ushort" => U16,
-        "Int32" | "int" => I32,
-        "UInt32" | "uint" => U32,
-        "Int64" | "long" | "IntPtr" | "nint" => I64,
-        "UInt64" | "ulong" | "UIntPtr" | "nuint" => U64,
-        "Int128" => I128,
-        "UInt128" => U128,
-        "Single" | "float" | "Half" => F32,
-        "Double" | "double" => F64,
-        "Decimal" | "decimal" => Decimal,
-        // Beyond a decimal's 96 bits: its digits as text.
-        "BigInteger" => String,
-        "Char" | "char" => Char,
-        "DateTime" | "DateOnly" => DateTime,
-        "DateTimeOffset" => DateTimeOffset,
-        "TimeSpan" | "TimeOnly" => TimeSpan,
-        "Guid" => Guid,
-        "Uri" => Uri,
-        "Stream" | "MemoryStream" | "HttpWebResponse" | "HttpResponseMessage" | "Blob" => Bytes,
-        "Object" | "object" | "dynamic" | "JsonElement" | "JsonNode" | "JsonObject" => Any,
-        _ => return None,
-    })
 }
 
 /// Splits ``Name`2`` into (`Name`, 2); a name without a backtick has arity 0.
@@ -1100,11 +1048,24 @@ mod tests {
 
     #[test]
     fn camel_case_matches_servicestack() {
-        assert_eq!(to_camel_case("SessionId"), "sessionId");
-        assert_eq!(to_camel_case("URLPath"), "urlPath");
-        assert_eq!(to_camel_case("ID"), "id");
-        assert_eq!(to_camel_case("UShort"), "uShort");
-        assert_eq!(to_camel_case("already"), "already");
+        // The observed rows of ServiceStack.Text's `EmitCamelCaseNames`.
+        for (name, camel) in [
+            ("SessionId", "sessionId"),
+            ("URLPath", "urlPath"),
+            ("ID", "id"),
+            ("LL", "ll"),
+            ("IPAddress", "ipAddress"),
+            ("ABCdef", "abCdef"),
+            ("UserID", "userID"),
+            ("X1Y", "x1Y"),
+            ("HTTPServer2Go", "httpServer2Go"),
+            ("_Under", "_Under"),
+            ("ÉtatCivil", "ÉtatCivil"),
+            ("UShort", "uShort"),
+            ("already", "already"),
+        ] {
+            assert_eq!(camel_case(name), camel, "{name}");
+        }
         assert_eq!(to_lowercase_underscore("SessionId"), "session_id");
     }
 

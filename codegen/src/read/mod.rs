@@ -18,7 +18,7 @@ pub mod typescript;
 /// An input format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Format {
-    /// Decide from the file name and content ([`detect`]).
+    /// Decide from the file name and content ([`Format::detect`]).
     #[default]
     Auto,
     /// ServiceStack metadata JSON: `/types/metadata`, or `/metadata/app.json` (`api` wrapper).
@@ -33,6 +33,13 @@ pub enum Format {
 }
 
 impl Format {
+    /// Guesses the format of `text` (named `file`), or `None` when nothing fits. Content wins
+    /// over the file name: JSON starts with `{`; a metadata page has the HTML markers or the
+    /// flattened text's lines; TypeScript has `export`/`declare` declarations or a `.ts` name.
+    pub fn detect(text: &str, file: &str) -> Option<Format> {
+        detect(text, file)
+    }
+
     /// The name used on the command line and in generated headers.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -86,31 +93,14 @@ impl FromStr for Format {
 /// markers or the flattened text's "routes are available" / "HTTP + JSON" lines (pages also
 /// contain TypeScript, so they are checked before it); TypeScript has `export`/`declare`
 /// declarations or a `.ts` name.
-pub fn detect(text: &str, file: &str) -> Option<Format> {
+pub(crate) fn detect(text: &str, file: &str) -> Option<Format> {
     let body = text.trim_start_matches('\u{feff}').trim_start();
     if body.starts_with('{') || body.starts_with('[') {
         return Some(Format::MetadataJson);
     }
     let lower_file = file.to_ascii_lowercase();
-    let head: String = body
-        .chars()
-        .take(4096)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if head.starts_with("<!doctype") || head.starts_with("<html") || head.contains("<body") {
-        return Some(Format::Page);
-    }
-    let page_markers = [
-        "the following routes are available",
-        "http + json",
-        "http + jsv",
-        "http + xml",
-        "to override the content-type",
-    ];
-    if page_markers
-        .iter()
-        .any(|m| body.to_ascii_lowercase().contains(m))
-    {
+    // Pages also contain TypeScript and C#: they are asked first.
+    if page::looks_like_page(body) {
         return Some(Format::Page);
     }
     if lower_file.ends_with(".cs")
@@ -119,19 +109,10 @@ pub fn detect(text: &str, file: &str) -> Option<Format> {
     {
         return Some(Format::CSharp);
     }
-    if lower_file.ends_with(".ts") || lower_file.contains("/types/typescript") {
-        return Some(Format::TypeScript);
-    }
-    let ts_markers = [
-        "export class ",
-        "export interface ",
-        "export enum ",
-        "export type ",
-        "declare module ",
-        "declare namespace ",
-        "/* options:",
-    ];
-    if ts_markers.iter().any(|m| head.contains(m)) || body.contains("\ninterface ") {
+    if lower_file.ends_with(".ts")
+        || lower_file.contains("/types/typescript")
+        || typescript::looks_like_typescript(body)
+    {
         return Some(Format::TypeScript);
     }
     if lower_file.ends_with(".json") {

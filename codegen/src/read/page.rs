@@ -20,11 +20,12 @@ use std::collections::HashSet;
 use self::extract::{PageInfo, ParamTable};
 use self::sample::SampleShape;
 use crate::error::{Error, Result};
+use crate::model::camel_case;
 use crate::model::{
     ApiMember, EnumDef, EnumMember, EnumRepr, Operation, Primitive, Property, Route, Schema,
     SourceLocation, TypeDef, TypeKind, TypeRef,
 };
-use crate::read::typescript::lower::{Flavor, camel_case};
+use crate::read::typescript::lower::Flavor;
 
 /// Reads a metadata page (text or HTML) from `text`; `file` names the input in messages.
 pub fn read(text: &str, file: &str) -> Result<Schema> {
@@ -40,19 +41,20 @@ pub fn read(text: &str, file: &str) -> Result<Schema> {
 
 /// True when `text` is an operation metadata page: HTML with an operation heading, or the
 /// flattened text with its routes caption or `HTTP + JSON/JSV/XML` samples heading.
-pub fn looks_like_page(text: &str) -> bool {
+pub(crate) fn looks_like_page(text: &str) -> bool {
     if extract::is_html(text) {
         return true;
     }
     let markers = [
-        "The following routes are available for this service",
+        "the following routes are available",
         "back to all web services",
-        "HTTP + JSON",
-        "HTTP + JSV",
-        "HTTP + XML",
-        "To override the Content-type in your clients",
+        "http + json",
+        "http + jsv",
+        "http + xml",
+        "to override the content-type",
     ];
-    markers.iter().any(|m| text.contains(m))
+    let lower = text.to_ascii_lowercase();
+    markers.iter().any(|m| lower.contains(m))
 }
 
 /// Decodes HTML character references (`&amp;`, `&lt;`, `&#39;`, `&#x27;`, ...).
@@ -577,6 +579,15 @@ fn infer_base(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn entities_are_decoded() {
+        assert_eq!(
+            decode_entities("&lt;T&gt; &amp;&amp; &#x41;&#66;"),
+            "<T> && AB"
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -63,8 +63,8 @@ pub(crate) fn read_with_offset(
 /// True when `text` looks like TypeScript DTOs (declarations or a ServiceStack options header).
 ///
 /// Metadata pages also contain TypeScript, so callers that accept both should ask
-/// [`crate::read::page::looks_like_page`] first.
-pub fn looks_like_typescript(text: &str) -> bool {
+/// `page::looks_like_page` first.
+pub(crate) fn looks_like_typescript(text: &str) -> bool {
     let head: String = text.chars().take(8192).collect();
     let markers = [
         "export class ",
@@ -75,6 +75,7 @@ pub fn looks_like_typescript(text: &str) -> bool {
         "declare module ",
         "declare namespace ",
         "/* Options:",
+        "/* options:",
     ];
     markers.iter().any(|m| head.contains(m))
         || head.lines().any(|l| {

@@ -399,7 +399,7 @@ impl Ctx<'_> {
         match self.lowering.flavor {
             // TypeScript names are already the wire names (aliases applied by the generator).
             Flavor::TypeScript | Flavor::CSharp { camel: false } => name.to_string(),
-            Flavor::CSharp { camel: true } => camel_case(name),
+            Flavor::CSharp { camel: true } => crate::model::camel_case(name),
         }
     }
 
@@ -759,30 +759,7 @@ impl Ctx<'_> {
                     "Date" => Primitive::DateTime,
                     _ => return None,
                 },
-                Flavor::CSharp { .. } => match name {
-                    "int" | "Int32" => Primitive::I32,
-                    "long" | "Int64" | "IntPtr" | "nint" => Primitive::I64,
-                    "short" | "Int16" => Primitive::I16,
-                    "ushort" | "UInt16" => Primitive::U16,
-                    "uint" | "UInt32" => Primitive::U32,
-                    "ulong" | "UInt64" | "UIntPtr" | "nuint" => Primitive::U64,
-                    "byte" | "Byte" => Primitive::U8,
-                    "sbyte" | "SByte" => Primitive::I8,
-                    "Int128" => Primitive::I128,
-                    "UInt128" => Primitive::U128,
-                    "float" | "Single" => Primitive::F32,
-                    "double" | "Double" => Primitive::F64,
-                    "decimal" | "Decimal" => Primitive::Decimal,
-                    "bool" => Primitive::Bool,
-                    "char" | "Char" => Primitive::Char,
-                    "DateTime" | "DateOnly" => Primitive::DateTime,
-                    "DateTimeOffset" => Primitive::DateTimeOffset,
-                    "TimeSpan" | "TimeOnly" => Primitive::TimeSpan,
-                    "Guid" => Primitive::Guid,
-                    "Uri" => Primitive::Uri,
-                    "Type" => Primitive::String,
-                    _ => return None,
-                },
+                Flavor::CSharp { .. } => Primitive::from_dotnet(name)?,
             },
         };
         Some(ts)
@@ -831,25 +808,6 @@ fn variant_name(wire: &str) -> String {
     } else {
         name
     }
-}
-
-/// ServiceStack's `ToCamelCase`: lower-case the leading upper-case run (`URLPath` → `urlPath`,
-/// `ID` → `id`).
-pub(crate) fn camel_case(name: &str) -> String {
-    let chars: Vec<char> = name.chars().collect();
-    let mut out = String::with_capacity(name.len());
-    let mut i = 0;
-    while i < chars.len() && chars[i].is_uppercase() {
-        // Keep the last capital of a run when a lower-case letter follows (`URLPath` → `urlPath`).
-        let next_lower = chars.get(i + 1).is_some_and(|c| c.is_lowercase());
-        if i > 0 && next_lower {
-            break;
-        }
-        out.extend(chars[i].to_lowercase());
-        i += 1;
-    }
-    out.extend(&chars[i..]);
-    out
 }
 
 fn route(a: &Attr) -> Route {
@@ -976,14 +934,5 @@ mod tests {
         assert_eq!(eval_enum_expr("A | B", &known), Some(5));
         assert_eq!(eval_enum_expr("A | C", &known), None);
         assert_eq!(eval_enum_expr("1 << 99", &known), None);
-    }
-
-    #[test]
-    fn camel() {
-        assert_eq!(camel_case("SessionId"), "sessionId");
-        assert_eq!(camel_case("URLPath"), "urlPath");
-        assert_eq!(camel_case("ID"), "id");
-        assert_eq!(camel_case("UShort"), "uShort");
-        assert_eq!(camel_case("id"), "id");
     }
 }
