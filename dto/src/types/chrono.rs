@@ -118,15 +118,7 @@ impl TryFrom<TimeDelta> for TimeSpan {
     fn try_from(value: TimeDelta) -> Result<Self, ScalarError> {
         let nanos =
             i128::from(value.num_seconds()) * 1_000_000_000 + i128::from(value.subsec_nanos());
-        if nanos % 100 != 0 {
-            return Err(ScalarError::range(
-                "TimeSpan",
-                format!("{value} is not a whole number of 100 ns ticks"),
-            ));
-        }
-        i64::try_from(nanos / 100)
-            .map(TimeSpan::from_ticks)
-            .map_err(|_| ScalarError::range("TimeSpan", format!("{value} is too long")))
+        TimeSpan::from_nanos_exact(nanos, value)
     }
 }
 

@@ -104,16 +104,7 @@ impl TryFrom<Duration> for TimeSpan {
 
     /// An error below a tick or beyond ±29,227 years.
     fn try_from(value: Duration) -> Result<Self, ScalarError> {
-        let nanos = value.whole_nanoseconds();
-        if nanos % 100 != 0 {
-            return Err(ScalarError::range(
-                "TimeSpan",
-                format!("{value} is not a whole number of 100 ns ticks"),
-            ));
-        }
-        i64::try_from(nanos / 100)
-            .map(TimeSpan::from_ticks)
-            .map_err(|_| ScalarError::range("TimeSpan", format!("{value} is too long")))
+        TimeSpan::from_nanos_exact(value.whole_nanoseconds(), value)
     }
 }
 

@@ -130,6 +130,23 @@ impl TimeSpan {
         }
     }
 
+    /// The span of `nanos` nanoseconds (another library's duration, shown as `shown` in errors):
+    /// an error when it is not whole ticks or beyond the range, never a rounding.
+    pub(crate) fn from_nanos_exact(
+        nanos: i128,
+        shown: impl fmt::Display,
+    ) -> Result<TimeSpan, ScalarError> {
+        if nanos % 100 != 0 {
+            return Err(ScalarError::range(
+                "TimeSpan",
+                format!("{shown} is not a whole number of 100 ns ticks"),
+            ));
+        }
+        i64::try_from(nanos / 100)
+            .map(TimeSpan::from_ticks)
+            .map_err(|_| ScalarError::range("TimeSpan", format!("{shown} is too long")))
+    }
+
     /// The span as an XSD duration: see the type's documentation.
     fn write_xsd(self, out: &mut impl fmt::Write) -> fmt::Result {
         if self.ticks < 0 {
@@ -257,16 +274,8 @@ impl TryFrom<std::time::Duration> for TimeSpan {
 
     /// The duration in ticks; an error when it has nanoseconds below a tick or is too long.
     fn try_from(duration: std::time::Duration) -> Result<Self, ScalarError> {
-        let nanos = duration.as_nanos();
-        if !nanos.is_multiple_of(100) {
-            return Err(ScalarError::range(
-                "TimeSpan",
-                format!("{duration:?} is not a whole number of 100 ns ticks"),
-            ));
-        }
-        i64::try_from(nanos / 100)
-            .map(TimeSpan::from_ticks)
-            .map_err(|_| ScalarError::range("TimeSpan", format!("{duration:?} is too long")))
+        let nanos = i128::try_from(duration.as_nanos()).unwrap_or(i128::MAX);
+        TimeSpan::from_nanos_exact(nanos, format_args!("{duration:?}"))
     }
 }
 
