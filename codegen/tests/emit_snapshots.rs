@@ -424,3 +424,33 @@ fn excluded_types_are_never_emitted_but_aliased() {
         "{warnings:?}"
     );
 }
+
+/// ASP.NET catch-all routes keep their route (as ServiceStack's wildcard), and number-keyed
+/// dictionaries keep integer keys.
+#[test]
+fn catch_all_routes_and_number_keys_are_kept() {
+    let json = doc(
+        "",
+        r#"{"request":{"name":"GetFile","properties":[{"name":"Path","type":"String"}]},
+            "returnType":{"name":"String"},"routes":[{"path":"/files/{**Path}","verbs":"GET"}]}"#,
+    );
+    let generated = dto_codegen::generate_to_string("api.json", &json).unwrap();
+    assert!(
+        generated
+            .code
+            .contains(r#"#[route("/files/{Path*}", "GET")]"#),
+        "{}",
+        generated.code
+    );
+    assert!(generated.warnings.is_empty(), "{:?}", generated.warnings);
+
+    let ts = "export class Scores { byId?: { [index: number]: string; }; }\n";
+    let generated = dto_codegen::generate_to_string("scores.ts", ts).unwrap();
+    assert!(
+        generated
+            .code
+            .contains("::dto::IndexMap<i64, ::std::string::String>"),
+        "{}",
+        generated.code
+    );
+}

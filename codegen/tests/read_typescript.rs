@@ -614,3 +614,36 @@ fn optionality_follows_the_header_version() {
     // A single-literal union is a one-member string enum.
     assert_eq!(enum_members(ty(&s, "One")), [("Only".into(), None, None)]);
 }
+
+/// A file that mixes generated DTOs with hand-written code: the DTOs are read, the rest skipped
+/// with a warning each.
+#[test]
+fn hand_written_declarations_beside_dtos_are_skipped_with_warnings() {
+    let src = "export type F = <T>(a: T) => T;\n\
+               export type Pick2<T> = { [K in keyof T]?: T[K] };\n\
+               export let x: Y;\n\
+               export function f(a: string): string { return a; }\n\
+               export class Hello { name?: string; }\n\
+               export type Name = string;\n";
+    let s = read(src, "mixed.ts").unwrap();
+    assert!(s.types.iter().any(|t| t.name == "Hello"), "{:?}", s.types);
+    let warnings: Vec<String> = s.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 3, "{warnings:#?}");
+    assert!(
+        warnings[0].contains("mixed.ts:1:1: skipped type alias that is not a DTO type"),
+        "{warnings:#?}"
+    );
+    assert!(
+        warnings[1].contains("mixed.ts:3:1: skipped unsupported construct: `export let x"),
+        "{warnings:#?}"
+    );
+    assert!(
+        warnings[2].contains("mixed.ts:4:1: skipped unsupported construct: `export function f"),
+        "{warnings:#?}"
+    );
+    // The whole file still generates code that parses.
+    let code = dto_codegen::generate_to_string("mixed.ts", src)
+        .unwrap()
+        .code;
+    assert!(code.contains("pub struct Hello"), "{code}");
+}

@@ -694,6 +694,11 @@ impl<'s> Emitter<'s> {
     /// Map keys must be `Hash + Eq`: strings, integers, bools, enums. Anything else is keyed
     /// by its text.
     fn map_key(&mut self, k: &TypeRef, owner: &TypeDef) -> TokenStream {
+        // TypeScript's `{ [index: number]: T }` is a .NET `Dictionary<int, T>` (or long): whole
+        // numbers, whatever the policy for other numbers.
+        if matches!(k, TypeRef::Primitive(Primitive::Number)) {
+            return quote!(i64);
+        }
         let hashable = match k {
             TypeRef::Primitive(p) => !matches!(
                 (p, self.options.number_type),
@@ -1108,11 +1113,11 @@ impl<'s> Emitter<'s> {
                 format!("`{verbs_text} {}`", route.path)
             });
             let location = op.location.clone().or(def.location.clone());
-            let path = if route.path.starts_with('/') {
+            let path = catch_all_as_wildcard(&if route.path.starts_with('/') {
                 route.path.clone()
             } else {
                 format!("/{}", route.path)
-            };
+            });
             let variables = match dto_route::variables(&path) {
                 Ok(v) => v.into_iter().map(|v| v.name.to_owned()).collect::<Vec<_>>(),
                 Err(why) => {
@@ -1450,6 +1455,31 @@ fn generics(def: &TypeDef) -> TokenStream {
     }
     let params: Vec<Ident> = def.generic_params.iter().map(|p| param_ident(p)).collect();
     quote!(<#(#params),*>)
+}
+
+/// ASP.NET's catch-all route variables (`{**Path}`, `{*Path}`, as .NET 6+ services declare them)
+/// in ServiceStack's wildcard form, `{Path*}`, which means the same: the rest of the path.
+fn catch_all_as_wildcard(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut rest = path;
+    while let Some(open) = rest.find("{*") {
+        out.push_str(&rest[..open]);
+        let after = rest[open + 1..].trim_start_matches('*');
+        match after.find('}') {
+            Some(close) if !after[..close].contains(['{', '*']) => {
+                out.push('{');
+                out.push_str(&after[..close]);
+                out.push_str("*}");
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `impl Default` for a struct with members whose type has none (the time crate's date-times):
@@ -1799,6 +1829,14 @@ fn reachable(edges: &[Vec<(String, Vec<usize>)>], start: usize) -> HashSet<usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn catch_all_variables_become_wildcards() {
+        assert_eq!(catch_all_as_wildcard("/files/{**Path}"), "/files/{Path*}");
+        assert_eq!(catch_all_as_wildcard("/a/{Id}/{*Rest}"), "/a/{Id}/{Rest*}");
+        assert_eq!(catch_all_as_wildcard("/a/{Path*}"), "/a/{Path*}");
+        assert_eq!(catch_all_as_wildcard("/a/{**"), "/a/{**");
+    }
 
     #[test]
     fn workers_give_the_same_code_and_warnings_as_one_thread() {

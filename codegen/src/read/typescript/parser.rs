@@ -299,8 +299,24 @@ impl<'t> Parser<'t> {
             }
             "type" if matches!(self.peek_nth(1), Some(Tok::Ident(_))) => {
                 self.bump();
-                let a = self.parse_alias(leading)?;
-                file.decls.push(Decl::Alias(a));
+                match self.parse_alias(leading) {
+                    Ok(a) => file.decls.push(Decl::Alias(a)),
+                    // A hand-written alias no DTO can be (a function type, a conditional or
+                    // mapped type) beside generated DTOs: skipped, not fatal.
+                    Err(e) => {
+                        self.i = start;
+                        self.skip_statement(start);
+                        self.forget_comments_inside();
+                        let what = describe_construct(&self.toks[start..self.i]);
+                        self.warnings.push((
+                            start_pos,
+                            format!(
+                                "skipped type alias that is not a DTO type ({}): {what}",
+                                e.message
+                            ),
+                        ));
+                    }
+                }
             }
             "module" | "namespace"
                 if matches!(self.peek_nth(1), Some(Tok::Ident(_) | Tok::Str(_))) =>
