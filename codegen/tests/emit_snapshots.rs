@@ -454,3 +454,26 @@ fn catch_all_routes_and_number_keys_are_kept() {
         generated.code
     );
 }
+
+/// .NET's `Tuple<..>`, which services use without defining it, is a generic struct of `Item1`,
+/// `Item2`, ... (as ServiceStack writes it), not an untyped value.
+#[test]
+fn tuples_are_generic_structs() {
+    let json = doc(
+        r#"{"name":"Report","properties":[
+            {"name":"Pairs","type":"List`1","genericArgs":["Tuple<String,Int32>"]}]}"#,
+        "",
+    );
+    let generated = dto_codegen::generate_to_string("api.json", &json).unwrap();
+    let code = &generated.code;
+    assert!(code.contains("pub struct Tuple<T1, T2>"), "{code}");
+    assert!(
+        code.contains("pub item1: T1,") && code.contains("pub item2: T2,"),
+        "{code}"
+    );
+    assert!(
+        code.contains("::std::vec::Vec<Tuple<::std::string::String, i32>>"),
+        "{code}"
+    );
+    assert!(generated.warnings.is_empty(), "{:?}", generated.warnings);
+}

@@ -276,6 +276,28 @@ pub fn builtin(name: &str, arity: usize, pascal: bool) -> Option<TypeDef> {
                 pascal,
             ),
         ),
+        ("Tuple", 1..=7) => {
+            let params: Vec<String> = (1..=arity).map(|i| format!("T{i}")).collect();
+            let items: Vec<(String, TypeRef)> = params
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (format!("Item{}", i + 1), TypeRef::GenericParam(p.clone())))
+                .collect();
+            let items: Vec<(&str, TypeRef, bool)> = items
+                .iter()
+                .map(|(name, ty)| (name.as_str(), ty.clone(), false))
+                .collect();
+            let params: Vec<&str> = params.iter().map(String::as_str).collect();
+            let mut tuple = def(
+                name,
+                &params,
+                None,
+                ".NET's `Tuple<..>`: ServiceStack writes it as an object of `Item1`, `Item2`, ...",
+                props(&items, pascal),
+            );
+            tuple.namespace = Some("System".to_string());
+            tuple
+        }
         _ => return None,
     })
 }
