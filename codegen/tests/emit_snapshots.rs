@@ -477,3 +477,21 @@ fn tuples_are_generic_structs() {
     );
     assert!(generated.warnings.is_empty(), "{:?}", generated.warnings);
 }
+
+/// .NET's `DayOfWeek`, used without a definition, is the string enum it is on the wire.
+#[test]
+fn day_of_week_is_a_string_enum() {
+    let json = doc(
+        r#"{"name":"Opening","properties":[
+            {"name":"Day","type":"DayOfWeek","isValueType":true,"isEnum":true}]}"#,
+        "",
+    );
+    let generated = dto_codegen::generate_to_string("api.json", &json).unwrap();
+    let code = &generated.code;
+    assert!(code.contains("pub enum DayOfWeek {"), "{code}");
+    assert!(
+        code.contains("    Saturday,") && code.contains("pub day: DayOfWeek,"),
+        "{code}"
+    );
+    assert!(generated.warnings.is_empty(), "{:?}", generated.warnings);
+}

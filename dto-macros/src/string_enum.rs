@@ -117,10 +117,14 @@ pub fn derive(input: &DeriveInput) -> syn::Result<TokenStream> {
                 }
             }
 
-            /// The value named `text` (exactly, else ignoring case, as ServiceStack reads enums).
+            /// The value named `text` (exactly, else ignoring case, as ServiceStack reads enums),
+            /// or numbered `text` (JSV and query strings carry numbers as text).
             fn __from_wire(text: &str) -> ::core::result::Result<Self, &str> {
                 #(if text == #wires { return ::core::result::Result::Ok(Self::#idents); })*
                 #(if text.eq_ignore_ascii_case(#wires) { return ::core::result::Result::Ok(Self::#idents); })*
+                if let ::core::option::Option::Some(value) = text.trim().parse::<u64>().ok().and_then(Self::__from_index) {
+                    return ::core::result::Result::Ok(value);
+                }
                 #unknown_text
             }
 

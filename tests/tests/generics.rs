@@ -158,6 +158,15 @@ fn csharp_dtos_read_and_round_trip() {
         .unwrap(),
         "/sessions/s1/conference/members"
     );
+    // Types the C# file uses without defining: .NET's DayOfWeek and Tuple.
+    let text = "{day:Friday,slots:[{item1:am,item2:9}],opens:PT8H30M,siteId:0d6a5b1e2f5c4a1b9c8e6f3b2a1d0e9f}";
+    let hours: c::OpeningHours = jsv::from_str(text).unwrap();
+    assert_eq!(hours.day, Some(c::DayOfWeek::Friday));
+    assert_eq!(hours.slots.as_ref().unwrap()[0].item2, 9);
+    assert_eq!(hours.opens, dto::TimeSpan::from_minutes(510));
+    assert_eq!(jsv::to_string(&hours).unwrap(), text);
+    let by_number: c::OpeningHours = jsv::from_str("{day:5}").unwrap();
+    assert_eq!(by_number.day, Some(c::DayOfWeek::Friday));
 }
 
 #[test]

@@ -5,7 +5,9 @@
 //! schema only when referenced and not defined by the input (a user type of the same name
 //! wins).
 
-use crate::model::{Primitive, Property, TypeDef, TypeRef, camel_case};
+use crate::model::{
+    EnumDef, EnumMember, EnumRepr, Primitive, Property, TypeDef, TypeKind, TypeRef, camel_case,
+};
 
 fn s() -> TypeRef {
     TypeRef::Primitive(Primitive::String)
@@ -276,6 +278,33 @@ pub fn builtin(name: &str, arity: usize, pascal: bool) -> Option<TypeDef> {
                 pascal,
             ),
         ),
+        ("DayOfWeek", 0) => TypeDef {
+            name: name.to_string(),
+            namespace: Some("System".to_string()),
+            kind: TypeKind::Enum(EnumDef {
+                repr: EnumRepr::String,
+                members: [
+                    "Sunday",
+                    "Monday",
+                    "Tuesday",
+                    "Wednesday",
+                    "Thursday",
+                    "Friday",
+                    "Saturday",
+                ]
+                .iter()
+                .zip(0..)
+                .map(|(day, value)| EnumMember {
+                    name: (*day).to_string(),
+                    value: Some(value),
+                    wire_name: None,
+                    description: None,
+                })
+                .collect(),
+            }),
+            description: Some(".NET's `DayOfWeek`, written by name (`Monday`).".to_string()),
+            ..TypeDef::default()
+        },
         ("Tuple", 1..=7) => {
             let params: Vec<String> = (1..=arity).map(|i| format!("T{i}")).collect();
             let items: Vec<(String, TypeRef)> = params
