@@ -5,11 +5,11 @@
 //! It produces the same syntax tree as the TypeScript reader (with C# type names kept as
 //! written, e.g. `int?` as `Nullable<int>`), so one lowering step turns both into the IR.
 
-use crate::read::typescript::comments::{self, Attr, Leading};
-use crate::read::typescript::cursor::{Cursor, PResult};
-use crate::read::typescript::lexer::{Lang, Pos, Tok, Token, tokenize};
+use crate::read::syntax::comments::{self, Attr, Leading};
+use crate::read::syntax::cursor::{Cursor, PResult, ParseError};
+use crate::read::syntax::lexer::{Lang, Pos, Tok, Token, tokenize};
 use crate::read::typescript::parser::{
-    ClassDecl, Decl, EnumDecl, EnumMember, EnumValue, ParseError, Prop, TsFile, TsType, end_pos,
+    ClassDecl, Decl, EnumDecl, EnumMember, EnumValue, Prop, TsFile, TsType, end_pos,
 };
 
 /// Parses C# DTO source into the shared syntax tree.
@@ -715,7 +715,7 @@ fn xml_doc(lines: &[String]) -> Option<String> {
     if lines.is_empty() {
         None
     } else {
-        Some(crate::read::page::decode_entities(&lines.join("\n")))
+        Some(crate::read::syntax::decode_entities(&lines.join("\n")))
     }
 }
 

@@ -13,6 +13,7 @@ use crate::model::Schema;
 pub(crate) mod csharp;
 pub mod metadata_json;
 pub mod page;
+pub(crate) mod syntax;
 pub mod typescript;
 
 /// An input format.

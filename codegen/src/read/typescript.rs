@@ -1,7 +1,7 @@
 //! TypeScript DTOs reader: `/types/typescript` and the ambient `/types/typescript.d`, in every
 //! dialect ServiceStack has emitted (v1 `.d.ts` to v10 classes).
 //!
-//! Pipeline: `lexer` (tokens with line:column, comments kept) → `parser` (recursive
+//! Pipeline: the shared `syntax::lexer` (tokens with line:column, comments kept) → `parser` (recursive
 //! descent into a small syntax tree; unknown constructs skipped with a warning) →
 //! `lower` (syntax tree → [`Schema`]).
 //!
@@ -17,9 +17,6 @@
 //! * `implements IReturn<T>` / `IReturnVoid` (or `extends` in `.d.ts` interfaces) and
 //!   `// @Route(...)` make the class an operation.
 
-pub(crate) mod comments;
-pub(crate) mod cursor;
-pub(crate) mod lexer;
 pub(crate) mod lower;
 pub(crate) mod parser;
 

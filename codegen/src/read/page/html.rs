@@ -117,7 +117,8 @@ pub(crate) fn parse(src: &str) -> Element {
         if !text.is_empty()
             && let Some(top) = stack.last_mut()
         {
-            top.children.push(Node::Text(super::decode_entities(text)));
+            top.children
+                .push(Node::Text(crate::read::syntax::decode_entities(text)));
         }
     };
     while i < bytes.len() {
@@ -294,7 +295,7 @@ fn parse_attrs(src: &str, mut i: usize) -> (Vec<(String, String)>, usize, bool) 
                         .find(q as char)
                         .map(|e| i + 1 + e)
                         .unwrap_or(src.len());
-                    value = super::decode_entities(&src[i + 1..end]);
+                    value = crate::read::syntax::decode_entities(&src[i + 1..end]);
                     i = (end + 1).min(src.len());
                 }
                 _ => {
@@ -302,7 +303,7 @@ fn parse_attrs(src: &str, mut i: usize) -> (Vec<(String, String)>, usize, bool) 
                     while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
                         i += 1;
                     }
-                    value = super::decode_entities(&src[start..i]);
+                    value = crate::read::syntax::decode_entities(&src[start..i]);
                 }
             }
         }

@@ -2,13 +2,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::comments::{Attr, AttrValue, Leading};
-use super::lexer::Pos;
 use super::parser::{AliasDecl, ClassDecl, Decl, EnumDecl, EnumValue, TsFile, TsType};
 use crate::model::{
     ApiMember, Attribute, DataMember, EnumDef, EnumMember, EnumRepr, Operation, Primitive,
     Property, Route, Schema, SourceLocation, TypeDef, TypeKind, TypeRef,
 };
+use crate::read::syntax::comments::{Attr, AttrValue, Leading};
+use crate::read::syntax::lexer::Pos;
 
 /// Which language the tree came from: decides how type names map to primitives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,9 +5,9 @@
 //! is skipped as a balanced token run and reported as a warning, so a customised file never
 //! makes the reader fail or panic.
 
-use super::cursor::{Cursor, PResult, is_comment};
-use super::lexer::{LexError, Pos, Tok, Token};
-use crate::read::typescript::comments::{self, Leading};
+use crate::read::syntax::comments::{self, Leading};
+use crate::read::syntax::cursor::{Cursor, PResult, ParseError, is_comment};
+use crate::read::syntax::lexer::{Pos, Tok, Token};
 
 /// A TypeScript type expression, as far as DTOs need it.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,22 +119,6 @@ pub(crate) struct TsFile {
     /// Module/namespace names met (GlobalNamespace); declarations inside are flattened.
     pub namespaces: Vec<String>,
     pub warnings: Vec<(Pos, String)>,
-}
-
-/// A parse error with its position.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct ParseError {
-    pub pos: Pos,
-    pub message: String,
-}
-
-impl From<LexError> for ParseError {
-    fn from(e: LexError) -> Self {
-        ParseError {
-            pos: e.pos,
-            message: e.message,
-        }
-    }
 }
 
 pub(crate) struct Parser<'t> {
@@ -1076,7 +1060,8 @@ pub(crate) fn parse_header(text: &str) -> OptionsHeader {
 
 /// Tokenizes and parses a whole TypeScript file.
 pub(crate) fn parse(src: &str) -> PResult<TsFile> {
-    let toks = super::lexer::tokenize(src, super::lexer::Lang::TypeScript)?;
+    let toks =
+        crate::read::syntax::lexer::tokenize(src, crate::read::syntax::lexer::Lang::TypeScript)?;
     let end = end_pos(src);
     Parser::new(&toks, end).parse_file()
 }

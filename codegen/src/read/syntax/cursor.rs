@@ -1,11 +1,26 @@
 //! The token cursor the TypeScript and C# parsers share: looking past comments, taking
 //! punctuation and identifiers, errors that say what was found instead, and the nesting guard.
 
-use super::lexer::{Pos, Tok, Token};
-use super::parser::ParseError;
+use super::lexer::{LexError, Pos, Tok, Token};
 
 /// A parser step's result.
 pub(crate) type PResult<T> = Result<T, ParseError>;
+
+/// A parse error with its position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ParseError {
+    pub pos: Pos,
+    pub message: String,
+}
+
+impl From<LexError> for ParseError {
+    fn from(e: LexError) -> Self {
+        ParseError {
+            pos: e.pos,
+            message: e.message,
+        }
+    }
+}
 
 /// Recursion guard: nested generics/object types deeper than this are not DTOs.
 pub(crate) const MAX_DEPTH: usize = 64;
