@@ -5,12 +5,23 @@
 //! It produces the same syntax tree as the TypeScript reader (with C# type names kept as
 //! written, e.g. `int?` as `Nullable<int>`), so one lowering step turns both into the IR.
 
+use crate::read::decl::{
+    self, ClassDecl, Decl, EnumDecl, EnumMember, EnumValue, Flavor, Prop, TsFile, TsType,
+};
 use crate::read::syntax::comments::{self, Attr, Leading};
 use crate::read::syntax::cursor::{Cursor, PResult, ParseError};
-use crate::read::syntax::lexer::{Lang, Pos, Tok, Token, tokenize};
-use crate::read::typescript::parser::{
-    ClassDecl, Decl, EnumDecl, EnumMember, EnumValue, Prop, TsFile, TsType, end_pos,
-};
+use crate::read::syntax::lexer::{Lang, Pos, Tok, Token, end_pos, tokenize};
+
+/// Reads C# DTOs whose first line is line `line_offset + 1` of `file`; wire names are the .NET
+/// names, camel-cased for a camelCase host.
+pub(crate) fn read_with_offset(
+    text: &str,
+    file: &str,
+    line_offset: u32,
+    camel: bool,
+) -> crate::error::Result<crate::model::Schema> {
+    decl::lower_parsed(parse(text), file, line_offset, Flavor::CSharp { camel })
+}
 
 /// Parses C# DTO source into the shared syntax tree.
 pub(crate) fn parse(src: &str) -> PResult<TsFile> {
@@ -48,7 +59,7 @@ pub(crate) fn parse_type_str(src: &str) -> PResult<TsType> {
 
 /// Maps a parsed C# type to the IR (`int` → `I32`, `List<T>` → list, ...).
 pub(crate) fn type_ref(t: &TsType) -> crate::model::TypeRef {
-    crate::read::typescript::lower::csharp_type_ref(t)
+    decl::lower::csharp_type_ref(t)
 }
 
 /// True when `src` looks like C# DTO source rather than TypeScript.
@@ -837,13 +848,7 @@ namespace Evo.Voice
             return;
         };
         use crate::model::{EnumRepr, Primitive, TypeRef};
-        let s = crate::read::typescript::read_with_offset(
-            &src,
-            "types-csharp.cs",
-            0,
-            crate::read::typescript::lower::Flavor::CSharp { camel: true },
-        )
-        .unwrap();
+        let s = read_with_offset(&src, "types-csharp.cs", 0, true).unwrap();
         assert!(s.warnings.is_empty(), "{:?}", s.warnings);
         let op = s.find_operation("AddConferenceMember").unwrap();
         assert_eq!(op.response, Some(TypeRef::named("SessionInfo")));

@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::model::Schema;
 
 pub(crate) mod csharp;
+pub(crate) mod decl;
 pub mod metadata_json;
 pub mod page;
 pub(crate) mod syntax;
@@ -141,12 +142,7 @@ pub fn read(text: &str, file: &str, format: Format) -> Result<Schema> {
         Format::MetadataJson => metadata_json::read(text, file),
         Format::TypeScript => typescript::read(text, file),
         Format::Page => page::read(text, file),
-        Format::CSharp => typescript::read_with_offset(
-            text,
-            file,
-            0,
-            typescript::lower::Flavor::CSharp { camel: true },
-        ),
+        Format::CSharp => csharp::read_with_offset(text, file, 0, true),
         Format::Auto => unreachable!("Auto was resolved above"),
     }
 }

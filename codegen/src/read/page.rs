@@ -25,7 +25,7 @@ use crate::model::{
     ApiMember, EnumDef, EnumMember, EnumRepr, Operation, Primitive, Property, Route, Schema,
     SourceLocation, TypeDef, TypeKind, TypeRef,
 };
-use crate::read::typescript::lower::Flavor;
+use crate::read::decl::Flavor;
 
 /// Reads a metadata page (text or HTML) from `text`; `file` names the input in messages.
 pub fn read(text: &str, file: &str) -> Result<Schema> {
@@ -118,7 +118,14 @@ fn build(info: PageInfo, file: &str) -> Result<Schema> {
         if from_tables {
             tables_schema(&info, file, camel)
         } else {
-            crate::read::typescript::read_with_offset(&code.source, file, offset, flavor)?
+            match flavor {
+                Flavor::TypeScript => {
+                    crate::read::typescript::read_with_offset(&code.source, file, offset)?
+                }
+                Flavor::CSharp { camel } => {
+                    crate::read::csharp::read_with_offset(&code.source, file, offset, camel)?
+                }
+            }
         }
     } else if !info.params.is_empty() {
         from_tables = true;

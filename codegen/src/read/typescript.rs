@@ -1,9 +1,9 @@
 //! TypeScript DTOs reader: `/types/typescript` and the ambient `/types/typescript.d`, in every
 //! dialect ServiceStack has emitted (v1 `.d.ts` to v10 classes).
 //!
-//! Pipeline: the shared `syntax::lexer` (tokens with line:column, comments kept) → `parser` (recursive
-//! descent into a small syntax tree; unknown constructs skipped with a warning) →
-//! `lower` (syntax tree → [`Schema`]).
+//! Pipeline: the shared `syntax::lexer` (tokens with line:column, comments kept) → `parser`
+//! (recursive descent into the declaration tree of `decl`; unknown constructs skipped with a
+//! warning) → `decl::lower` (declarations → [`Schema`], shared with the C# reader).
 //!
 //! What TypeScript cannot say, and what this reader does about it:
 //! * `number` hides the .NET numeric type: properties get [`Primitive::Number`](crate::model::Primitive::Number)
@@ -17,11 +17,11 @@
 //! * `implements IReturn<T>` / `IReturnVoid` (or `extends` in `.d.ts` interfaces) and
 //!   `// @Route(...)` make the class an operation.
 
-pub(crate) mod lower;
 pub(crate) mod parser;
 
-use crate::error::{Error, Result};
-use crate::model::{Schema, SourceLocation};
+use crate::error::Result;
+use crate::model::Schema;
+use crate::read::decl::{self, Flavor};
 
 /// Reads TypeScript DTOs from `text`; `file` names the input in messages.
 ///
@@ -29,32 +29,12 @@ use crate::model::{Schema, SourceLocation};
 /// parsed) carry `file:line:column`. Constructs that are valid TypeScript but not DTOs
 /// (functions, imports, `export const`, methods, getters) are skipped with a warning.
 pub fn read(text: &str, file: &str) -> Result<Schema> {
-    read_with_offset(text, file, 0, lower::Flavor::TypeScript)
+    read_with_offset(text, file, 0)
 }
 
-/// Parses and lowers TypeScript or C# source whose first line is line `line_offset + 1` of `file`.
-pub(crate) fn read_with_offset(
-    text: &str,
-    file: &str,
-    line_offset: u32,
-    flavor: lower::Flavor,
-) -> Result<Schema> {
-    let parsed = match flavor {
-        lower::Flavor::TypeScript => parser::parse(text),
-        lower::Flavor::CSharp { .. } => crate::read::csharp::parse(text),
-    }
-    .map_err(|e| {
-        Error::parse(
-            SourceLocation::new(file, e.pos.line + line_offset, e.pos.column),
-            e.message,
-        )
-    })?;
-    let lowering = lower::Lowering {
-        file,
-        line_offset,
-        flavor,
-    };
-    Ok(lowering.lower(&parsed))
+/// Reads TypeScript whose first line is line `line_offset + 1` of `file` (a page's code block).
+pub(crate) fn read_with_offset(text: &str, file: &str, line_offset: u32) -> Result<Schema> {
+    decl::lower_parsed(parser::parse(text), file, line_offset, Flavor::TypeScript)
 }
 
 /// True when `text` looks like TypeScript DTOs (declarations or a ServiceStack options header).

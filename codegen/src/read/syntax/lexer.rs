@@ -287,6 +287,16 @@ fn lex_verbatim(cur: &mut Cursor<'_>, pos: Pos) -> Result<String, LexError> {
     }
 }
 
+/// The position just after the last character (for "unexpected end of input").
+pub(crate) fn end_pos(src: &str) -> Pos {
+    let line = src.matches('\n').count() as u32 + 1;
+    let last = src.rsplit('\n').next().unwrap_or("");
+    Pos {
+        line,
+        column: last.chars().count() as u32 + 1,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

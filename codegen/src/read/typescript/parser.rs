@@ -5,121 +5,13 @@
 //! is skipped as a balanced token run and reported as a warning, so a customised file never
 //! makes the reader fail or panic.
 
+use crate::read::decl::{
+    AliasDecl, ClassDecl, Decl, EnumDecl, EnumMember, EnumValue, OptionsHeader, Prop, TsFile,
+    TsType,
+};
 use crate::read::syntax::comments::{self, Leading};
 use crate::read::syntax::cursor::{Cursor, PResult, ParseError, is_comment};
-use crate::read::syntax::lexer::{Pos, Tok, Token};
-
-/// A TypeScript type expression, as far as DTOs need it.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum TsType {
-    /// A named type with optional generic arguments (`string`, `Foo`, `Array<T>`, `A.B`).
-    Named { name: String, args: Vec<TsType> },
-    /// `T[]`.
-    Array(Box<TsType>),
-    /// `{ [index: K]: V; }`.
-    Map {
-        key: Box<TsType>,
-        value: Box<TsType>,
-    },
-    /// `A | B | ...` (with at least two members).
-    Union(Vec<TsType>),
-    /// A string literal type `"A"`.
-    StrLit(String),
-    /// A number literal type `1`.
-    NumLit(String),
-    /// Anything without a DTO meaning (object literals, functions, tuples, intersections...).
-    Opaque(&'static str),
-}
-
-/// A class or interface member that carries data.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Prop {
-    pub name: String,
-    pub pos: Pos,
-    pub optional: bool,
-    pub ty: TsType,
-    pub leading: Leading,
-    /// `declare public x: T;` redeclaration of a base member (norbix dialect).
-    pub redeclared: bool,
-}
-
-/// `class` or `interface`.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct ClassDecl {
-    pub name: String,
-    pub pos: Pos,
-    pub is_interface: bool,
-    pub is_abstract: bool,
-    pub type_params: Vec<String>,
-    pub extends: Vec<TsType>,
-    pub implements: Vec<TsType>,
-    pub props: Vec<Prop>,
-    /// `[key: K]: V;` member: the class is a map.
-    pub index: Option<(TsType, TsType)>,
-    /// The verb `getMethod() { return 'POST'; }` returns (v6+ request DTOs).
-    pub method: Option<String>,
-    pub leading: Leading,
-}
-
-/// An enum member value.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum EnumValue {
-    Str(String),
-    /// Number or simple constant expression, as written (`1`, `-1`, `1 << 3`, `A | B`).
-    Expr(String),
-}
-
-/// One `Name = value` of an enum.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct EnumMember {
-    pub name: String,
-    pub pos: Pos,
-    pub value: Option<EnumValue>,
-    pub leading: Leading,
-}
-
-/// `enum` declaration.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct EnumDecl {
-    pub name: String,
-    pub pos: Pos,
-    pub members: Vec<EnumMember>,
-    pub leading: Leading,
-}
-
-/// `type Name<T> = ...;`
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct AliasDecl {
-    pub name: String,
-    pub pos: Pos,
-    pub type_params: Vec<String>,
-    pub ty: TsType,
-    pub leading: Leading,
-}
-
-/// A top-level declaration.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Decl {
-    Class(ClassDecl),
-    Enum(EnumDecl),
-    Alias(AliasDecl),
-}
-
-/// The `/* Options: ... */` header: `(key, value, commented_out)` in file order.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub(crate) struct OptionsHeader {
-    pub entries: Vec<(String, String, bool)>,
-}
-
-/// A parsed file.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub(crate) struct TsFile {
-    pub header: Option<OptionsHeader>,
-    pub decls: Vec<Decl>,
-    /// Module/namespace names met (GlobalNamespace); declarations inside are flattened.
-    pub namespaces: Vec<String>,
-    pub warnings: Vec<(Pos, String)>,
-}
+use crate::read::syntax::lexer::{Pos, Tok, Token, end_pos};
 
 pub(crate) struct Parser<'t> {
     toks: &'t [Token],
@@ -1064,14 +956,4 @@ pub(crate) fn parse(src: &str) -> PResult<TsFile> {
         crate::read::syntax::lexer::tokenize(src, crate::read::syntax::lexer::Lang::TypeScript)?;
     let end = end_pos(src);
     Parser::new(&toks, end).parse_file()
-}
-
-/// The position just after the last character (for "unexpected end of input").
-pub(crate) fn end_pos(src: &str) -> Pos {
-    let line = src.matches('\n').count() as u32 + 1;
-    let last = src.rsplit('\n').next().unwrap_or("");
-    Pos {
-        line,
-        column: last.chars().count() as u32 + 1,
-    }
 }

@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::parser::{AliasDecl, ClassDecl, Decl, EnumDecl, EnumValue, TsFile, TsType};
+use super::{AliasDecl, ClassDecl, Decl, EnumDecl, EnumValue, TsFile, TsType};
 use crate::model::{
     ApiMember, Attribute, DataMember, EnumDef, EnumMember, EnumRepr, Operation, Primitive,
     Property, Route, Schema, SourceLocation, TypeDef, TypeKind, TypeRef,
