@@ -580,6 +580,67 @@ impl Primitive {
     }
 }
 
+/// A generic .NET collection type: what `List<T>`, `T[]`, `IEnumerable<T>` and their kin, or
+/// `Dictionary<K, V>` and its kin, are on the wire (a list, an object).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CollectionKind {
+    /// One type argument: a list.
+    List,
+    /// Two type arguments, key and value: a dictionary.
+    Map,
+}
+
+impl CollectionKind {
+    /// The kind of the .NET collection `name` with `arity` type arguments (the one table every
+    /// reader uses), or `None` when it is not one.
+    pub fn from_dotnet(name: &str, arity: usize) -> Option<CollectionKind> {
+        match (name, arity) {
+            (
+                "List"
+                | "IList"
+                | "IEnumerable"
+                | "ICollection"
+                | "IReadOnlyList"
+                | "IReadOnlyCollection"
+                | "HashSet"
+                | "ISet"
+                | "IReadOnlySet"
+                | "SortedSet"
+                | "Queue"
+                | "Stack"
+                | "LinkedList"
+                | "Collection"
+                | "ObservableCollection"
+                | "ReadOnlyCollection"
+                | "ConcurrentBag"
+                | "ConcurrentQueue"
+                | "BlockingCollection"
+                | "ImmutableList"
+                | "ImmutableArray"
+                | "ImmutableHashSet"
+                | "IImmutableList"
+                | "Array",
+                1,
+            ) => Some(CollectionKind::List),
+            (
+                "Dictionary"
+                | "IDictionary"
+                | "IReadOnlyDictionary"
+                | "SortedDictionary"
+                | "SortedList"
+                | "ConcurrentDictionary"
+                | "IOrderedDictionary"
+                | "OrderedDictionary"
+                | "ImmutableDictionary"
+                | "IImmutableDictionary"
+                | "FrozenDictionary",
+                2,
+            ) => Some(CollectionKind::Map),
+            _ => None,
+        }
+    }
+}
+
 /// ServiceStack.Text's `ToCamelCase`, as its camelCase hosts name members: the leading run of
 /// ASCII upper-case letters is lowered, except the last one of the run when a lower-case letter
 /// follows it (`URLPath` → `urlPath`, `ID` → `id`, `UShort` → `uShort`, `X1Y` → `x1Y`); other

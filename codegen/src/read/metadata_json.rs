@@ -18,8 +18,8 @@ use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
 use crate::model::{
-    ApiMember, Attribute, DataMember, EnumDef, EnumMember, EnumRepr, Operation, Primitive,
-    Property, Route, Schema, SourceLocation, TypeDef, TypeKind, TypeRef, camel_case,
+    ApiMember, Attribute, CollectionKind, DataMember, EnumDef, EnumMember, EnumRepr, Operation,
+    Primitive, Property, Route, Schema, SourceLocation, TypeDef, TypeKind, TypeRef, camel_case,
 };
 
 /// Reads a metadata JSON document from `text`; `file` names the input in messages.
@@ -844,52 +844,16 @@ fn resolve_named(name: &str, mut args: Vec<TypeRef>, params: &[String]) -> TypeR
         }
     }
     let any = || TypeRef::Primitive(Primitive::Any);
+    match CollectionKind::from_dotnet(name, args.len()) {
+        Some(CollectionKind::List) => return TypeRef::list(args.remove(0)),
+        Some(CollectionKind::Map) => {
+            let v = args.remove(1);
+            return TypeRef::map(args.remove(0), v);
+        }
+        None => {}
+    }
     match (name, args.len()) {
         ("Nullable", 1) => TypeRef::nullable(args.remove(0)),
-        (
-            "List"
-            | "IList"
-            | "IEnumerable"
-            | "ICollection"
-            | "IReadOnlyList"
-            | "IReadOnlyCollection"
-            | "HashSet"
-            | "ISet"
-            | "IReadOnlySet"
-            | "SortedSet"
-            | "Queue"
-            | "Stack"
-            | "LinkedList"
-            | "Collection"
-            | "ObservableCollection"
-            | "ReadOnlyCollection"
-            | "ConcurrentBag"
-            | "ConcurrentQueue"
-            | "BlockingCollection"
-            | "ImmutableList"
-            | "ImmutableArray"
-            | "ImmutableHashSet"
-            | "IImmutableList"
-            | "Array",
-            1,
-        ) => TypeRef::list(args.remove(0)),
-        (
-            "Dictionary"
-            | "IDictionary"
-            | "IReadOnlyDictionary"
-            | "SortedDictionary"
-            | "SortedList"
-            | "ConcurrentDictionary"
-            | "IOrderedDictionary"
-            | "OrderedDictionary"
-            | "ImmutableDictionary"
-            | "IImmutableDictionary"
-            | "FrozenDictionary",
-            2,
-        ) => {
-            let v = args.remove(1);
-            TypeRef::map(args.remove(0), v)
-        }
         ("IEnumerable" | "ArrayList" | "ICollection" | "IList", 0) => TypeRef::list(any()),
         ("IDictionary" | "Hashtable" | "OrderedDictionary" | "IOrderedDictionary", 0) => {
             TypeRef::map(TypeRef::Primitive(Primitive::String), any())

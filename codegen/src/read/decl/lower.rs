@@ -4,8 +4,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::{AliasDecl, ClassDecl, Decl, EnumDecl, EnumValue, TsFile, TsType};
 use crate::model::{
-    ApiMember, Attribute, DataMember, EnumDef, EnumMember, EnumRepr, Operation, Primitive,
-    Property, Route, Schema, SourceLocation, TypeDef, TypeKind, TypeRef,
+    ApiMember, Attribute, CollectionKind, DataMember, EnumDef, EnumMember, EnumRepr, Operation,
+    Primitive, Property, Route, Schema, SourceLocation, TypeDef, TypeKind, TypeRef,
 };
 use crate::read::syntax::comments::{Attr, AttrValue, Leading};
 use crate::read::syntax::lexer::Pos;
@@ -694,44 +694,21 @@ impl Ctx<'_> {
                     .iter()
                     .map(|a| self.type_ref_depth(a, params, pos, d))
                     .collect();
-                match (short.as_str(), mapped.len()) {
-                    (
-                        "Array"
-                        | "ReadonlyArray"
-                        | "List"
-                        | "IList"
-                        | "IEnumerable"
-                        | "ICollection"
-                        | "IReadOnlyList"
-                        | "IReadOnlyCollection"
-                        | "HashSet"
-                        | "ISet"
-                        | "Set"
-                        | "SortedSet"
-                        | "Queue"
-                        | "Stack"
-                        | "LinkedList"
-                        | "Collection",
-                        1,
-                    ) => TypeRef::List(Box::new(mapped.remove(0))),
-                    (
-                        "Record"
-                        | "Dictionary"
-                        | "IDictionary"
-                        | "IReadOnlyDictionary"
-                        | "Map"
-                        | "SortedDictionary"
-                        | "ConcurrentDictionary"
-                        | "IOrderedDictionary"
-                        | "SortedList",
-                        2,
-                    ) => {
+                // TypeScript's own collections, then .NET's (one table, in the model).
+                let kind = match (short.as_str(), mapped.len()) {
+                    ("ReadonlyArray" | "Set", 1) => Some(CollectionKind::List),
+                    ("Record" | "Map", 2) => Some(CollectionKind::Map),
+                    (name, arity) => CollectionKind::from_dotnet(name, arity),
+                };
+                match (kind, short.as_str(), mapped.len()) {
+                    (Some(CollectionKind::List), ..) => TypeRef::List(Box::new(mapped.remove(0))),
+                    (Some(CollectionKind::Map), ..) => {
                         let v = mapped.remove(1);
                         TypeRef::Map(Box::new(mapped.remove(0)), Box::new(v))
                     }
-                    ("Nullable", 1) => TypeRef::nullable(mapped.remove(0)),
-                    ("Partial" | "Readonly" | "Required", 1) => mapped.remove(0),
-                    ("Promise" | "Task", 1) => mapped.remove(0),
+                    (None, "Nullable", 1) => TypeRef::nullable(mapped.remove(0)),
+                    (None, "Partial" | "Readonly" | "Required", 1) => mapped.remove(0),
+                    (None, "Promise" | "Task", 1) => mapped.remove(0),
                     _ => TypeRef::Named {
                         name: short,
                         args: mapped,
