@@ -107,19 +107,13 @@ impl Members {
                         message: format!("the JSON body is not an object: {e}"),
                     })?;
                 for (key, raw) in object {
-                    let text = raw.get();
-                    if text.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
-                        self.set(&key, text.to_owned(), Source::Body);
-                    } else {
-                        let value: serde_json::Value =
-                            serde_json::from_str(text).map_err(|e| BindError {
-                                field: Some(key.clone()),
-                                value: None,
-                                message: e.to_string(),
-                            })?;
-                        if !value.is_null() {
-                            self.add_object(std::iter::once((&key, &value)))?;
-                        }
+                    let text = json_to_jsv(raw).map_err(|e| BindError {
+                        field: Some(key.clone()),
+                        value: None,
+                        message: e.to_string(),
+                    })?;
+                    if let Some(text) = text {
+                        self.set(&key, text, Source::Body);
                     }
                 }
                 Ok(())
@@ -175,6 +169,44 @@ impl Members {
             })
         })
     }
+}
+
+/// A JSON value's JSV text, every number keeping its digits at any depth (a decimal's `3.30`);
+/// `None` for `null` (JSV has no null: the member is absent).
+fn json_to_jsv(raw: &serde_json::value::RawValue) -> Result<Option<String>, serde_json::Error> {
+    use serde_json::value::RawValue;
+    let text = raw.get();
+    Ok(Some(match text.as_bytes().first() {
+        Some(b'{') => {
+            let members: dto::IndexMap<String, &RawValue> = serde_json::from_str(text)?;
+            let mut out = String::from("{");
+            for (key, value) in members {
+                if let Some(value) = json_to_jsv(value)? {
+                    if out.len() > 1 {
+                        out.push(',');
+                    }
+                    out.push_str(&jsv::to_string(&key).unwrap_or_default());
+                    out.push(':');
+                    out.push_str(&value);
+                }
+            }
+            out.push('}');
+            out
+        }
+        Some(b'[') => {
+            let items: Vec<&RawValue> = serde_json::from_str(text)?;
+            let items = items
+                .into_iter()
+                .map(|item| Ok(json_to_jsv(item)?.unwrap_or_default()))
+                .collect::<Result<Vec<_>, serde_json::Error>>()?;
+            format!("[{}]", items.join(","))
+        }
+        Some(b'"') => jsv::to_string(&serde_json::from_str::<String>(text)?).unwrap_or_default(),
+        Some(b't') => "True".to_owned(),
+        Some(b'f') => "False".to_owned(),
+        Some(b'n') => return Ok(None),
+        _ => text.to_owned(),
+    }))
 }
 
 /// A query, path or form value as a bracketed list (`a,b` read as `[a,b]` when the member is a

@@ -132,6 +132,8 @@ struct Scalars {
     cost: dto::Decimal,
     #[serde(skip_serializing_if = "Option::is_none")]
     data: Option<dto::Bytes>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    costs: Option<Vec<dto::Decimal>>,
 }
 
 fn app() -> axum::Router {
@@ -407,6 +409,28 @@ fn dotnet_scalars_bind_from_path_query_and_bodies() {
         &jsv_echo,
     );
     assert_eq!((r.status, r.body.as_str()), (200, json_echo.as_str()));
+    // Nested numbers keep their digits too.
+    let nested = json_echo.replace(
+        r#""data":"AQID""#,
+        r#""data":"AQID","costs":[1.50,2.250,null]"#,
+    );
+    let post_json = |body: &str| {
+        server.request(
+            "POST",
+            &format!("/scalars/{ID}"),
+            &[JSON, ACCEPT_JSON],
+            body,
+        )
+    };
+    let r = post_json(&nested);
+    assert_eq!(
+        r.status, 400,
+        "a null decimal in a list does not bind: {}",
+        r.body
+    );
+    let nested = nested.replace(",null]", "]");
+    let r = post_json(&nested);
+    assert_eq!((r.status, r.body.as_str()), (200, nested.as_str()));
     // A value that is not the member's type is a 400 naming the member.
     let r = server.get(&format!("/scalars/{ID}?at=2012-13-01"), &[ACCEPT_JSON]);
     assert_eq!(r.status, 400, "{}", r.body);
