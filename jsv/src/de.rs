@@ -179,7 +179,15 @@ impl<'de> Deserializer<'de> {
         }
     }
 
-    /// Kept out of line: only pretty-printed input has layout, and the hot paths stay small.
+    /// Skips layout whatever `trim` says (after a quoted token it is never data).
+    #[inline]
+    fn skip_layout_after_quote(&mut self) {
+        if let Some(b' ' | b'\t' | b'\r' | b'\n') = self.peek() {
+            self.skip_layout_text();
+        }
+    }
+
+    /// Kept out of line: layout is rare in compact input, and the hot paths stay small.
     #[inline(never)]
     fn skip_layout_text(&mut self) {
         let _ = self.token(token::layout);
@@ -249,9 +257,7 @@ impl<'de> Deserializer<'de> {
 
     /// After a quoted token only whitespace may stand before the value's end.
     fn after_quoted(&mut self) -> Result<()> {
-        while let Some(b' ' | b'\t' | b'\r' | b'\n') = self.peek() {
-            self.pos += 1;
-        }
+        self.skip_layout_after_quote();
         if self.at_empty_value() {
             Ok(())
         } else {
@@ -347,9 +353,7 @@ impl<'de> Deserializer<'de> {
         let start = self.pos;
         let text = if self.peek() == Some(b'"') {
             let text = self.quoted()?;
-            while let Some(b' ' | b'\t' | b'\r' | b'\n') = self.peek() {
-                self.pos += 1;
-            }
+            self.skip_layout_after_quote();
             text
         } else {
             let name = self

@@ -35,11 +35,41 @@ pub enum Format {
 }
 
 impl Format {
-    /// Guesses the format of `text` (named `file`), or `None` when nothing fits. Content wins
-    /// over the file name: JSON starts with `{`; a metadata page has the HTML markers or the
-    /// flattened text's lines; TypeScript has `export`/`declare` declarations or a `.ts` name.
+    /// Guesses the format of `text` (named `file`), or `None` when nothing fits.
+    ///
+    /// Content wins over the file name: JSON starts with `{`; a metadata page has the HTML
+    /// markers or the flattened text's "routes are available" / "HTTP + JSON" lines (pages also
+    /// contain TypeScript, so they are checked before it); TypeScript has `export`/`declare`
+    /// declarations or a `.ts` name.
     pub fn detect(text: &str, file: &str) -> Option<Format> {
-        detect(text, file)
+        let body = text.trim_start_matches('\u{feff}').trim_start();
+        if body.starts_with('{') || body.starts_with('[') {
+            return Some(Format::MetadataJson);
+        }
+        let lower_file = file.to_ascii_lowercase();
+        // Pages also contain TypeScript and C#: they are asked first.
+        if page::looks_like_page(body) {
+            return Some(Format::Page);
+        }
+        if lower_file.ends_with(".cs")
+            || lower_file.contains("/types/csharp")
+            || csharp::looks_like_csharp(body)
+        {
+            return Some(Format::CSharp);
+        }
+        if lower_file.ends_with(".ts")
+            || lower_file.contains("/types/typescript")
+            || typescript::looks_like_typescript(body)
+        {
+            return Some(Format::TypeScript);
+        }
+        if lower_file.ends_with(".json") {
+            return Some(Format::MetadataJson);
+        }
+        if lower_file.ends_with(".html") || lower_file.ends_with(".htm") {
+            return Some(Format::Page);
+        }
+        None
     }
 
     /// The name used on the command line and in generated headers.
@@ -89,48 +119,11 @@ impl FromStr for Format {
     }
 }
 
-/// Guesses the format of `text` (named `file`), or `None` when nothing fits.
-///
-/// Content wins over the file name: JSON starts with `{`; a metadata page has the HTML
-/// markers or the flattened text's "routes are available" / "HTTP + JSON" lines (pages also
-/// contain TypeScript, so they are checked before it); TypeScript has `export`/`declare`
-/// declarations or a `.ts` name.
-pub(crate) fn detect(text: &str, file: &str) -> Option<Format> {
-    let body = text.trim_start_matches('\u{feff}').trim_start();
-    if body.starts_with('{') || body.starts_with('[') {
-        return Some(Format::MetadataJson);
-    }
-    let lower_file = file.to_ascii_lowercase();
-    // Pages also contain TypeScript and C#: they are asked first.
-    if page::looks_like_page(body) {
-        return Some(Format::Page);
-    }
-    if lower_file.ends_with(".cs")
-        || lower_file.contains("/types/csharp")
-        || csharp::looks_like_csharp(body)
-    {
-        return Some(Format::CSharp);
-    }
-    if lower_file.ends_with(".ts")
-        || lower_file.contains("/types/typescript")
-        || typescript::looks_like_typescript(body)
-    {
-        return Some(Format::TypeScript);
-    }
-    if lower_file.ends_with(".json") {
-        return Some(Format::MetadataJson);
-    }
-    if lower_file.ends_with(".html") || lower_file.ends_with(".htm") {
-        return Some(Format::Page);
-    }
-    None
-}
-
 /// Reads `text` (named `file` in messages) in the given format, detecting it when
 /// [`Format::Auto`].
 pub fn read(text: &str, file: &str, format: Format) -> Result<Schema> {
     let format = match format {
-        Format::Auto => detect(text, file).ok_or_else(|| Error::Format {
+        Format::Auto => Format::detect(text, file).ok_or_else(|| Error::Format {
             file: file.to_string(),
             message: "cannot tell the input format (expected ServiceStack metadata JSON, \
                       TypeScript DTOs or a metadata page); pass --format"
@@ -153,25 +146,34 @@ mod tests {
 
     #[test]
     fn detects_formats() {
-        assert_eq!(detect("  {\"types\":[]}", "x"), Some(Format::MetadataJson));
-        assert_eq!(detect("<!DOCTYPE html><html>", "x"), Some(Format::Page));
         assert_eq!(
-            detect(
+            Format::detect("  {\"types\":[]}", "x"),
+            Some(Format::MetadataJson)
+        );
+        assert_eq!(
+            Format::detect("<!DOCTYPE html><html>", "x"),
+            Some(Format::Page)
+        );
+        assert_eq!(
+            Format::detect(
                 "AddX\nThe following routes are available for this service:\n",
                 "x"
             ),
             Some(Format::Page)
         );
-        assert_eq!(detect("export class A {}", "x"), Some(Format::TypeScript));
         assert_eq!(
-            detect(
+            Format::detect("export class A {}", "x"),
+            Some(Format::TypeScript)
+        );
+        assert_eq!(
+            Format::detect(
                 "/* Options:\n*/\nnamespace A\n{\n    public partial class B\n",
                 "x"
             ),
             Some(Format::CSharp)
         );
-        assert_eq!(detect("", "dtos.ts"), Some(Format::TypeScript));
-        assert_eq!(detect("hello", "x.bin"), None);
+        assert_eq!(Format::detect("", "dtos.ts"), Some(Format::TypeScript));
+        assert_eq!(Format::detect("hello", "x.bin"), None);
     }
 
     #[test]

@@ -93,7 +93,7 @@ impl DateTimeOffset {
     pub fn now() -> Self {
         let utc = super::now_utc_ticks();
         let offset = TimeSpan::from_ticks(local_offset_at_utc(utc));
-        Self::from_ticks(utc + offset.ticks(), offset).unwrap_or(Self::utc_now())
+        Self::from_ticks(utc + offset.ticks(), offset).unwrap_or_else(|_| Self::utc_now())
     }
 
     /// The current time at +00:00 (.NET's `DateTimeOffset.UtcNow`).
