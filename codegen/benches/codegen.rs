@@ -1,4 +1,4 @@
-//! Code generation end to end (read metadata JSON, build the IR, emit, format with prettyplease) from
+//! Code generation end to end (read metadata JSON, build the IR, write the laid-out code) from
 //! the Evo Voice `/types/metadata` document and from synthetic documents of 125 to 1,000 classes
 //! shaped like real services, to show the time per class stays flat as services grow.
 //!

@@ -162,22 +162,47 @@ impl Config {
         self
     }
 
-    /// Checks the hooks' Rust source: attributes parse as outer attributes, extern types as
-    /// types.
-    fn check_hooks(&self) -> Result<()> {
+    /// The hooks' Rust source, checked (attributes parse as outer attributes, extern types as
+    /// types) and laid out as the generated code is (`prettyplease`: one attribute per line):
+    /// type attributes, field attributes, extern types.
+    #[allow(clippy::type_complexity)]
+    fn laid_out_hooks(&self) -> Result<[Vec<(String, String)>; 3]> {
         let invalid = |what: &str, path: &str, text: &str, e: syn::Error| {
             Error::Config(format!(
                 "{what} for `{path}` is not valid Rust (`{text}`): {e}"
             ))
         };
-        for (path, attr) in self.type_attributes.iter().chain(&self.field_attributes) {
-            syn::parse::Parser::parse_str(syn::Attribute::parse_outer, attr)
-                .map_err(|e| invalid("the attribute", path, attr, e))?;
-        }
-        for (name, ty) in &self.extern_types {
-            syn::parse_str::<syn::Type>(ty).map_err(|e| invalid("the extern type", name, ty, e))?;
-        }
-        Ok(())
+        let attributes = |hooks: &[(String, String)]| {
+            hooks
+                .iter()
+                .map(|(path, attr)| {
+                    syn::parse::Parser::parse_str(syn::Attribute::parse_outer, attr)
+                        .map_err(|e| invalid("the attribute", path, attr, e))?;
+                    let text = laid_out(&format!("{attr}\nstruct Hook;"))
+                        .map_err(|e| invalid("the attribute", path, attr, e))?;
+                    let text = text.trim_end().trim_end_matches("struct Hook;");
+                    Ok((path.clone(), text.trim_end().to_string()))
+                })
+                .collect::<Result<Vec<_>>>()
+        };
+        let types = self
+            .extern_types
+            .iter()
+            .map(|(name, ty)| {
+                syn::parse_str::<syn::Type>(ty)
+                    .map_err(|e| invalid("the extern type", name, ty, e))?;
+                let text = laid_out(&format!("type Hook = {ty};"))
+                    .map_err(|e| invalid("the extern type", name, ty, e))?;
+                let text = text.trim_end().trim_end_matches(';');
+                let text = text.strip_prefix("type Hook = ").unwrap_or(text);
+                Ok((name.clone(), text.to_string()))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok([
+            attributes(&self.type_attributes)?,
+            attributes(&self.field_attributes)?,
+            types,
+        ])
     }
 
     /// Adds in-memory input text; `name` stands for it in messages and in the header.
@@ -321,13 +346,13 @@ impl Config {
     /// Generates the Rust source of a schema built or changed in code (the inputs are not
     /// read; every other option applies).
     pub fn generate_schema(&self, schema: &Schema) -> Result<Generated> {
-        self.check_hooks()?;
+        let [type_attributes, field_attributes, extern_types] = self.laid_out_hooks()?;
         let options = EmitOptions {
             number_type: self.number_type,
             dotnet_types: self.dotnet_types,
-            type_attributes: self.type_attributes.clone(),
-            field_attributes: self.field_attributes.clone(),
-            extern_types: self.extern_types.clone(),
+            type_attributes,
+            field_attributes,
+            extern_types,
             header: if self.header {
                 self.header_lines()
             } else {
@@ -553,6 +578,11 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// `source` (one item) as prettyplease prints it.
+fn laid_out(source: &str) -> std::result::Result<String, syn::Error> {
+    Ok(prettyplease::unparse(&syn::parse_file(source)?))
 }
 
 #[cfg(test)]

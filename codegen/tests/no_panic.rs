@@ -48,3 +48,34 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Free text from the service lands in doc comments, string literals and routes: whatever
+    /// it holds (quotes, backslashes, control characters, any script), the code parses.
+    #[test]
+    fn any_text_gives_valid_rust(text in any::<String>()) {
+        let json = serde_json::json!({
+            "types": [
+                { "name": "E", "isEnum": true, "enumNames": ["A", "B"], "enumMemberValues": [text, "b"],
+                  "enumDescriptions": [text, ""] },
+                { "name": "T", "description": text,
+                  "properties": [{ "name": "X", "type": "String", "description": text,
+                                   "dataMember": { "name": text } }] }
+            ],
+            "operations": [{
+                "request": { "name": "R", "description": text, "properties": [
+                    { "name": "Id", "type": "String", "description": format!("{text}\n{text}"),
+                      "attributes": [{ "name": "ApiMember", "args": [
+                        { "name": "DataType", "type": "String", "value": text }] }] }] },
+                "routes": [{ "path": format!("/r/{{Id}}/{text}"), "verbs": "GET" }],
+            }]
+        })
+        .to_string();
+        if let Ok(generated) = dto_codegen::generate_to_string("text.json", &json) {
+            let file = syn::parse_file(&generated.code);
+            prop_assert!(file.is_ok(), "{:?}\n{}", file.err(), generated.code);
+        }
+    }
+}

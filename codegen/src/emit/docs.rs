@@ -60,11 +60,11 @@ pub(super) fn type_doc(def: &TypeDef) -> String {
     text
 }
 
-/// Doc attributes for free text from the service (descriptions), written so rustdoc never
-/// runs any of it as a doctest and never reads it as markup: code-like text (fences,
-/// indented lines) goes into a ```` ```text ```` block; other text has `[`, `]`, `<`, `>`
-/// escaped (no broken links or stray HTML).
-pub(super) fn doc_attrs(text: &str) -> Vec<TokenStream> {
+/// Doc lines (each as a `#[doc]` attribute holds it: a leading space, or empty) for free text
+/// from the service (descriptions), written so rustdoc never runs any of it as a doctest and never
+/// reads it as markup: code-like text (fences, indented lines) goes into a ```` ```text ````
+/// block; other text has `[`, `]`, `<`, `>` escaped (no broken links or stray HTML).
+pub(super) fn doc_attrs(text: &str) -> Vec<String> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let text = text.trim_matches('\n');
     if text.trim().is_empty() {
@@ -97,28 +97,20 @@ pub(super) fn doc_attrs(text: &str) -> Vec<TokenStream> {
             lines.push(autolink_urls(&escaped));
         }
     }
-    lines
-        .into_iter()
-        .map(|l| {
-            let l = format!(" {l}");
-            let l = if l == " " { String::new() } else { l };
-            quote!(#[doc = #l])
-        })
-        .collect()
+    lines.iter().map(|l| doc_line(l)).collect()
 }
 
-/// Doc attributes for text the generator writes itself (already valid Markdown).
-pub(super) fn doc_attrs_raw(text: &str) -> Vec<TokenStream> {
-    text.lines()
-        .map(|l| {
-            let l = if l.is_empty() {
-                String::new()
-            } else {
-                format!(" {l}")
-            };
-            quote!(#[doc = #l])
-        })
-        .collect()
+/// Doc lines for text the generator writes itself (already valid Markdown).
+pub(super) fn doc_attrs_raw(text: &str) -> Vec<String> {
+    text.lines().map(doc_line).collect()
+}
+
+fn doc_line(line: &str) -> String {
+    if line.is_empty() {
+        String::new()
+    } else {
+        format!(" {line}")
+    }
 }
 
 #[cfg(test)]

@@ -1,8 +1,9 @@
 //! The Rust emitter: [`Schema`] in, formatted Rust source out.
 //!
-//! Code is built with `quote!`, parsed into a `syn::File` and printed with `prettyplease`, so
-//! the output is always syntactically valid and byte-identical for identical input and options
-//! (no maps with random order, no timestamps). Large services are built and formatted on all cores
+//! Code is written as text laid out the way `prettyplease` would print it ([`layout`]), from
+//! identifiers the [`names`] rules make valid and literals [`layout::lit`] escapes; the output is
+//! byte-identical for identical input and options (no maps with random order, no timestamps), and
+//! the fuzz targets check that it always parses as Rust. Large services are built on all cores
 //! ([`std::thread::available_parallelism`]), item ranges joined in order: the same text either way.
 //!
 //! What the generated code looks like, and why:
@@ -33,6 +34,7 @@
 mod builtins;
 mod docs;
 mod enums;
+mod layout;
 mod names;
 mod requests;
 mod structs;
@@ -42,14 +44,12 @@ use requests::api_member_attr;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use proc_macro2::{Ident, Span, TokenStream};
-use quote::{format_ident, quote};
-
 use crate::error::{Error, Result};
 use crate::model::{
     EnumDef, EnumRepr, Operation, Primitive, Property, Schema, SourceLocation, TypeDef, TypeKind,
     TypeRef, Warning,
 };
+use layout::{Code, Doc, lit};
 use names::{NameSet, RenameAll};
 
 /// The Rust type used for TypeScript's `number`, whose .NET type is unknown.
@@ -182,8 +182,8 @@ fn emit_with_workers(
     let mut emitter = Emitter::new(schema, options);
     let plan = emitter.plan();
     // Items are independent once names and targets are settled: large services are built and
-    // formatted on every core, each worker with its own copy of the emitter (token streams cannot
-    // cross threads), and the texts and warnings joined in item order, so the output is the same.
+    // written on every core, each worker with its own copy of the emitter, and the texts and
+    // warnings joined in item order, so the output is the same.
     let workers = max_workers.min(plan.len() / ITEMS_PER_WORKER).max(1);
     let chunk = plan.len().div_ceil(workers).max(1);
     let parts: Vec<Result<(String, Vec<Warning>)>> = if workers == 1 {
@@ -241,8 +241,8 @@ enum Target {
     /// An interface (index into `Emitter::types`): polymorphic as a member type, so
     /// `dto::Value`; as a base, its properties are copied like a class's.
     Interface(usize),
-    /// A type of the user's (`Config::extern_type`): its Rust type (source text: token
-    /// streams cannot cross the worker threads), nothing generated.
+    /// A type of the user's (`Config::extern_type`): its Rust type (source text, checked when
+    /// configured), nothing generated.
     Extern(String),
 }
 
@@ -553,29 +553,22 @@ impl<'s> Emitter<'s> {
         plan
     }
 
-    /// Builds and formats `items`; returns their text and the warnings raised on the way (taken
-    /// out of `self.warnings`, which keeps those from before).
+    /// Writes `items`; returns their text and the warnings raised on the way (taken out of
+    /// `self.warnings`, which keeps those from before).
     fn format_items(&mut self, items: &[Planned]) -> Result<(String, Vec<Warning>)> {
         let before = self.warnings.len();
-        let mut text = String::new();
+        let mut code = Code::default();
         for planned in items {
-            // One item at a time: the same text as formatting the whole file at once, without
-            // holding the whole syntax tree (large services have thousands of items).
-            let file: syn::File = syn::parse2(self.item(planned)).map_err(|e| {
-                Error::Config(format!(
-                    "internal error: generated code does not parse ({e}); please report this with the input"
-                ))
-            })?;
-            text.push_str(&prettyplease::unparse(&file));
+            self.item(planned, &mut code);
         }
-        Ok((text, self.warnings.split_off(before)))
+        Ok((code.into_string(), self.warnings.split_off(before)))
     }
 
-    fn item(&mut self, planned: &Planned) -> TokenStream {
+    fn item(&mut self, planned: &Planned, code: &mut Code) {
         match planned {
             Planned::Type(i) => match self.types[*i].kind.clone() {
-                TypeKind::Enum(e) => self.enum_item(*i, &e),
-                TypeKind::Class | TypeKind::Interface => self.struct_item(*i),
+                TypeKind::Enum(e) => self.enum_item(*i, &e, code),
+                TypeKind::Class | TypeKind::Interface => self.struct_item(*i, code),
             },
             Planned::Alias(name, arity) => {
                 let ident = self.ident_for(name, *arity);
@@ -588,60 +581,49 @@ impl<'s> Emitter<'s> {
                     " {shown} is referenced by the service metadata but not defined in it, so its \
                      shape is unknown: any value is accepted."
                 );
-                let allow = allow_attr(&ident);
-                quote! {
-                    #[doc = #doc]
-                    #allow
-                    pub type #ident = ::dto::Value;
-                }
+                code.docs(&[doc]);
+                code.raw_attrs(allow_attr(&ident));
+                code.line(format!("pub type {ident} = ::dto::Value;"));
             }
         }
     }
 
     /// The user's attributes for type `name` (`Config::type_attribute`).
-    fn type_attrs(&self, name: &str) -> TokenStream {
-        let attrs = self
-            .options
+    fn type_attrs(&self, name: &str) -> impl Iterator<Item = &'s str> {
+        self.options
             .type_attributes
             .iter()
-            .filter(|(pattern, _)| crate::select::matches(pattern, name))
-            .filter_map(|(_, attr)| attr.parse::<TokenStream>().ok());
-        quote!(#(#attrs)*)
+            .filter(move |(pattern, _)| crate::select::matches(pattern, name))
+            .map(|(_, attr)| attr.as_str())
     }
 
     /// The user's attributes for member `prop` of type `owner` (`Config::field_attribute`).
-    fn field_attrs(&self, owner: &str, prop: &Property) -> TokenStream {
-        let attrs = self
-            .options
+    fn field_attrs(&self, owner: &str, prop: &Property) -> impl Iterator<Item = &'s str> {
+        self.options
             .field_attributes
             .iter()
-            .filter(|(pattern, _)| {
+            .filter(move |(pattern, _)| {
                 let (ty, member) = pattern.rsplit_once('.').unwrap_or(("*", pattern));
                 crate::select::matches(ty, owner)
                     && (crate::select::matches(member, &prop.name)
                         || crate::select::matches(member, &prop.wire_name))
             })
-            .filter_map(|(_, attr)| attr.parse::<TokenStream>().ok());
-        quote!(#(#attrs)*)
+            .map(|(_, attr)| attr.as_str())
     }
 
-    fn ident_for(&self, name: &str, arity: usize) -> Ident {
-        let text = self
-            .rust_names
+    /// The Rust name of type `(name, arity)`.
+    fn ident_for(&self, name: &str, arity: usize) -> String {
+        self.rust_names
             .get(&(name.to_string(), arity))
             .cloned()
-            .unwrap_or_else(|| names::type_name(name));
-        ident(&text)
+            .unwrap_or_else(|| names::type_name(name))
     }
 
     /// The Rust type for a type reference inside type `owner`.
-    fn rust_type(&mut self, ty: &TypeRef, owner: &TypeDef) -> TokenStream {
+    fn rust_type(&mut self, ty: &TypeRef, owner: &TypeDef) -> Doc {
         match ty {
-            TypeRef::Primitive(p) => self.primitive(*p),
-            TypeRef::GenericParam(p) if owner.generic_params.contains(p) => {
-                let id = param_ident(p);
-                quote!(#id)
-            }
+            TypeRef::Primitive(p) => self.primitive(*p).into(),
+            TypeRef::GenericParam(p) if owner.generic_params.contains(p) => param_ident(p).into(),
             TypeRef::GenericParam(p) => {
                 // A parameter the type does not declare (an unsubstituted base parameter, a
                 // reader's guess): any value, rather than code that does not compile.
@@ -653,58 +635,43 @@ impl<'s> Emitter<'s> {
                         owner.name
                     ),
                 );
-                quote!(::dto::Value)
+                "::dto::Value".into()
             }
             TypeRef::Named { name, args } => {
                 if args.is_empty() && owner.generic_params.iter().any(|p| p == name) {
-                    let id = param_ident(name);
-                    return quote!(#id);
+                    return param_ident(name).into();
                 }
-                match self.targets.get(&(name.clone(), args.len())).cloned() {
+                match self.targets.get(&(name.clone(), args.len())) {
                     Some(Target::Defined(_)) => {
                         let id = self.ident_for(name, args.len());
-                        if args.is_empty() {
-                            quote!(#id)
-                        } else {
-                            let args: Vec<TokenStream> =
-                                args.iter().map(|a| self.rust_type(a, owner)).collect();
-                            quote!(#id<#(#args),*>)
-                        }
+                        let args = args.iter().map(|a| self.rust_type(a, owner)).collect();
+                        Doc::generic(id, args)
                     }
-                    Some(Target::Undefined) => {
-                        let id = self.ident_for(name, args.len());
-                        quote!(#id)
-                    }
-                    // Checked by `Config`: a type that does not parse stands for any value.
-                    Some(Target::Extern(path)) => {
-                        path.parse().unwrap_or_else(|_| quote!(::dto::Value))
-                    }
-                    Some(Target::Interface(_)) | None => quote!(::dto::Value),
+                    Some(Target::Undefined) => self.ident_for(name, args.len()).into(),
+                    // Checked by `Config` (parsed as a type).
+                    Some(Target::Extern(path)) => path.trim().into(),
+                    Some(Target::Interface(_)) | None => "::dto::Value".into(),
                 }
             }
             TypeRef::List(item) => {
-                let item = self.rust_type(item, owner);
-                quote!(::std::vec::Vec<#item>)
+                Doc::generic("::std::vec::Vec", vec![self.rust_type(item, owner)])
             }
             TypeRef::Map(k, v) => {
                 let key = self.map_key(k, owner);
                 let value = self.rust_type(v, owner);
-                quote!(::dto::IndexMap<#key, #value>)
+                Doc::generic("::dto::IndexMap", vec![key, value])
             }
-            TypeRef::Nullable(inner) => {
-                let inner = self.rust_type(inner, owner);
-                quote!(::std::option::Option<#inner>)
-            }
+            TypeRef::Nullable(inner) => option(self.rust_type(inner, owner)),
         }
     }
 
     /// Map keys must be `Hash + Eq`: strings, integers, bools, enums. Anything else is keyed
     /// by its text.
-    fn map_key(&mut self, k: &TypeRef, owner: &TypeDef) -> TokenStream {
+    fn map_key(&mut self, k: &TypeRef, owner: &TypeDef) -> Doc {
         // TypeScript's `{ [index: number]: T }` is a .NET `Dictionary<int, T>` (or long): whole
         // numbers, whatever the policy for other numbers.
         if matches!(k, TypeRef::Primitive(Primitive::Number)) {
-            return quote!(i64);
+            return "i64".into();
         }
         let hashable = match k {
             TypeRef::Primitive(p) => !matches!(
@@ -732,29 +699,29 @@ impl<'s> Emitter<'s> {
                     ),
                 );
             }
-            quote!(::std::string::String)
+            "::std::string::String".into()
         }
     }
 
-    fn primitive(&self, p: Primitive) -> TokenStream {
+    fn primitive(&self, p: Primitive) -> &'static str {
         match p {
-            Primitive::Bool => quote!(bool),
-            Primitive::I8 => quote!(i8),
-            Primitive::U8 => quote!(u8),
-            Primitive::I16 => quote!(i16),
-            Primitive::U16 => quote!(u16),
-            Primitive::I32 => quote!(i32),
-            Primitive::U32 => quote!(u32),
-            Primitive::I64 => quote!(i64),
-            Primitive::U64 => quote!(u64),
-            Primitive::I128 => quote!(i128),
-            Primitive::U128 => quote!(u128),
-            Primitive::F32 => quote!(f32),
-            Primitive::F64 => quote!(f64),
+            Primitive::Bool => "bool",
+            Primitive::I8 => "i8",
+            Primitive::U8 => "u8",
+            Primitive::I16 => "i16",
+            Primitive::U16 => "u16",
+            Primitive::I32 => "i32",
+            Primitive::U32 => "u32",
+            Primitive::I64 => "i64",
+            Primitive::U64 => "u64",
+            Primitive::I128 => "i128",
+            Primitive::U128 => "u128",
+            Primitive::F32 => "f32",
+            Primitive::F64 => "f64",
             Primitive::Number => match self.options.number_type {
-                NumberType::F64 => quote!(f64),
-                NumberType::I64 => quote!(i64),
-                NumberType::I32 => quote!(i32),
+                NumberType::F64 => "f64",
+                NumberType::I64 => "i64",
+                NumberType::I32 => "i32",
             },
             Primitive::Decimal
             | Primitive::DateTime
@@ -764,21 +731,21 @@ impl<'s> Emitter<'s> {
             | Primitive::Bytes
                 if self.options.dotnet_types == DotnetTypes::Strings =>
             {
-                quote!(::std::string::String)
+                "::std::string::String"
             }
-            Primitive::Decimal => quote!(::dto::Decimal),
-            Primitive::DateTime => quote!(::dto::DateTime),
-            Primitive::DateTimeOffset => quote!(::dto::DateTimeOffset),
-            Primitive::TimeSpan => quote!(::dto::TimeSpan),
-            Primitive::Guid => quote!(::dto::Guid),
-            Primitive::Bytes => quote!(::dto::Bytes),
-            Primitive::Char | Primitive::String | Primitive::Uri => quote!(::std::string::String),
-            Primitive::Any => quote!(::dto::Value),
+            Primitive::Decimal => "::dto::Decimal",
+            Primitive::DateTime => "::dto::DateTime",
+            Primitive::DateTimeOffset => "::dto::DateTimeOffset",
+            Primitive::TimeSpan => "::dto::TimeSpan",
+            Primitive::Guid => "::dto::Guid",
+            Primitive::Bytes => "::dto::Bytes",
+            Primitive::Char | Primitive::String | Primitive::Uri => "::std::string::String",
+            Primitive::Any => "::dto::Value",
         }
     }
 }
 
-/// Puts a blank line between top-level items (prettyplease writes them back to back).
+/// Puts a blank line between top-level items (written back to back, as prettyplease does).
 fn space_items(code: &str) -> String {
     let mut out = String::with_capacity(code.len() + code.len() / 20);
     let mut prev: Option<&str> = None;
@@ -804,26 +771,39 @@ fn space_items(code: &str) -> String {
 }
 
 /// `#[allow(non_camel_case_types)]` for names like `QueryDb_1`.
-fn allow_attr(name: &Ident) -> TokenStream {
-    let text = name.to_string();
-    if text.trim_start_matches("r#").contains('_') {
-        quote!(#[allow(non_camel_case_types)])
-    } else {
-        quote!()
-    }
+fn allow_attr(name: &str) -> Option<&'static str> {
+    names::unraw(name)
+        .contains('_')
+        .then_some("#[allow(non_camel_case_types)]")
 }
 
-fn generics(def: &TypeDef) -> TokenStream {
+/// `<A, B>` for a generic type's parameters, nothing for others.
+fn generics(def: &TypeDef) -> String {
     if def.generic_params.is_empty() {
-        return quote!();
+        return String::new();
     }
-    let params: Vec<Ident> = def.generic_params.iter().map(|p| param_ident(p)).collect();
-    quote!(<#(#params),*>)
+    let params: Vec<String> = def.generic_params.iter().map(|p| param_ident(p)).collect();
+    format!("<{}>", params.join(", "))
+}
+
+/// `::std::option::Option<inner>`.
+fn option(inner: impl Into<Doc>) -> Doc {
+    Doc::generic("::std::option::Option", vec![inner.into()])
+}
+
+/// The type of a marker field using generic parameters no other field uses:
+/// `PhantomData<(A, B)>` (a one-tuple for one).
+fn phantom(unused: &[String]) -> String {
+    let tuple = match unused {
+        [one] => format!("({one},)"),
+        many => format!("({})", many.join(", ")),
+    };
+    format!("::std::marker::PhantomData<{tuple}>")
 }
 
 /// A generic parameter's identifier. Names of prelude items (`From`, `Into`, `Option`, ...)
 /// would shadow them inside derive-generated code, so they get a `T` prefix.
-fn param_ident(name: &str) -> Ident {
+fn param_ident(name: &str) -> String {
     const PRELUDE: &[&str] = &[
         "From",
         "Into",
@@ -864,16 +844,9 @@ fn param_ident(name: &str) -> Ident {
     ];
     let name = names::type_name(name);
     if PRELUDE.contains(&names::unraw(&name)) || name.starts_with("r#") || name.ends_with('_') {
-        ident(&format!("T{}", names::unraw(&name).trim_end_matches('_')))
+        format!("T{}", names::unraw(&name).trim_end_matches('_'))
     } else {
-        ident(&name)
-    }
-}
-
-fn ident(text: &str) -> Ident {
-    match text.strip_prefix("r#") {
-        Some(raw) => Ident::new_raw(raw, Span::call_site()),
-        None => format_ident!("{}", text),
+        name
     }
 }
 
@@ -976,9 +949,8 @@ mod tests {
     #[test]
     fn docs_never_become_doctests() {
         let docs = doc_attrs("Example:\n    let x = 1;\n");
-        let text: Vec<String> = docs.iter().map(|d| d.to_string()).collect();
-        assert!(text[0].contains("```text"), "{text:?}");
+        assert_eq!(docs[0], " ```text", "{docs:?}");
         let docs = doc_attrs("Use [this] <b>");
-        assert!(docs[0].to_string().contains(r"\\[this\\]"), "{}", docs[0]);
+        assert_eq!(docs, [r" Use \[this\] \<b\>"]);
     }
 }

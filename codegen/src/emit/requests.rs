@@ -10,8 +10,8 @@ impl Emitter<'_> {
         def: &TypeDef,
         op: &Operation,
         fields: &[Field],
-        docs: &mut Vec<TokenStream>,
-    ) -> Vec<TokenStream> {
+        docs: &mut Vec<String>,
+    ) -> Vec<Doc> {
         let mut attrs = Vec::new();
         let wire_names: Vec<String> = fields
             .iter()
@@ -107,11 +107,11 @@ impl Emitter<'_> {
             }
             attached.push((path.clone(), verb_set));
             let verbs = verbs.join(",");
-            attrs.push(if verbs.is_empty() {
-                quote!(#[route(#path)])
-            } else {
-                quote!(#[route(#path, #verbs)])
-            });
+            let mut args: Vec<Doc> = vec![lit(&path).into()];
+            if !verbs.is_empty() {
+                args.push(lit(&verbs).into());
+            }
+            attrs.push(Doc::args("route(", args));
         }
         if !route_docs.is_empty() {
             let mut text = String::from("Routes:");
@@ -120,7 +120,7 @@ impl Emitter<'_> {
                 text.push_str(r);
             }
             if !docs.is_empty() {
-                docs.push(quote!(#[doc = ""]));
+                docs.push(String::new());
             }
             docs.extend(doc_attrs_raw(&text));
         }
@@ -130,13 +130,14 @@ impl Emitter<'_> {
             .as_deref()
             .is_some_and(|d| is_plain_doc(d) && def.description.as_deref() == Some(d));
         if let Some(d) = description.filter(|_| !from_docs) {
-            attrs.push(quote!(#[api(description = #d)]));
+            let description = format!("description = {}", lit(&d));
+            attrs.push(Doc::args("api(", vec![description.into()]));
         }
         if op.returns_void {
-            attrs.push(quote!(#[returns_void]));
+            attrs.push("returns_void".into());
         } else if let Some(resp) = &op.response {
             let ty = self.rust_type(resp, def);
-            attrs.push(quote!(#[returns(#ty)]));
+            attrs.push(Doc::args("returns(", vec![ty]));
         } else {
             self.warn(
                 op.location.clone().or(def.location.clone()),
@@ -148,7 +149,7 @@ impl Emitter<'_> {
             );
         }
         if op.requires_auth {
-            attrs.push(quote!(#[authenticate]));
+            attrs.push("authenticate".into());
         }
         attrs
     }
@@ -179,31 +180,29 @@ pub(super) fn catch_all_as_wildcard(path: &str) -> String {
     out
 }
 
-/// `#[api_member(...)]` for a request field, or nothing when there is nothing to say.
-pub(super) fn api_member_attr(prop: &Property, description: Option<&str>) -> TokenStream {
-    let mut args = Vec::new();
+/// `api_member(...)` for a request field, or nothing when there is nothing to say.
+pub(super) fn api_member_attr(prop: &Property, description: Option<&str>) -> Option<Doc> {
+    let key_value = |key: &str, value: &str| Doc::from(format!("{key} = {}", lit(value)));
+    let mut args: Vec<Doc> = Vec::new();
     if let Some(d) = description {
-        args.push(quote!(description = #d));
+        args.push(key_value("description", d));
     }
     if let Some(a) = &prop.api_member {
         if a.is_required {
-            args.push(quote!(is_required));
+            args.push("is_required".into());
         }
-        if let Some(p) = &a.parameter_type {
-            args.push(quote!(parameter_type = #p));
-        }
-        if let Some(d) = &a.data_type {
-            args.push(quote!(data_type = #d));
-        }
-        if let Some(n) = &a.name {
-            args.push(quote!(name = #n));
+        let named = [
+            ("parameter_type", &a.parameter_type),
+            ("data_type", &a.data_type),
+            ("name", &a.name),
+        ];
+        for (key, value) in named {
+            if let Some(value) = value {
+                args.push(key_value(key, value));
+            }
         }
     }
-    if args.is_empty() {
-        quote!()
-    } else {
-        quote!(#[api_member(#(#args),*)])
-    }
+    (!args.is_empty()).then(|| Doc::args("api_member(", args))
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use super::*;
 
 impl Emitter<'_> {
-    pub(super) fn struct_item(&mut self, index: usize) -> TokenStream {
+    pub(super) fn struct_item(&mut self, index: usize, code: &mut Code) {
         let def = self.types[index].clone();
         let name = self.ident_for(&def.name, def.arity());
         let generics = generics(&def);
@@ -27,58 +27,85 @@ impl Emitter<'_> {
             let inner = self.rust_type(base, &def);
             let mut used = HashSet::new();
             collect_params(base, &def.generic_params, &mut used);
-            let unused: Vec<Ident> = def
+            let unused: Vec<String> = def
                 .generic_params
                 .iter()
                 .filter(|p| !used.contains(*p))
                 .map(|p| param_ident(p))
                 .collect();
-            let marker = if unused.is_empty() {
-                quote!()
+            let this = format!("{name}{generics}");
+            code.docs(&docs);
+            code.raw_attrs(allow);
+            code.raw_attrs(self.type_attrs(&def.name));
+            code.line("#[derive(Debug, Clone, PartialEq, Default)]");
+            code.line("#[derive(::serde::Serialize, ::serde::Deserialize, ::dto::Type)]");
+            code.line("#[serde(transparent)]");
+            let mut fill = "";
+            if unused.is_empty() {
+                code.line(Doc::Seq(vec![
+                    Doc::params(
+                        format!("pub struct {this}("),
+                        vec![Doc::Seq(vec!["pub ".into(), inner.clone()])],
+                    ),
+                    ";".into(),
+                ]));
             } else {
-                quote!(, #[serde(skip)] pub ::std::marker::PhantomData<(#(#unused,)*)>)
-            };
-            let fill = if unused.is_empty() {
-                quote!()
-            } else {
-                quote!(, ::std::marker::PhantomData)
-            };
+                // An attribute puts each member on its own line.
+                code.open_with(format!("pub struct {this}"), "(");
+                code.line(Doc::Seq(vec!["pub ".into(), inner.clone(), ",".into()]));
+                code.line("#[serde(skip)]");
+                code.line(format!("pub {},", phantom(&unused)));
+                code.close_with(");");
+                fill = ", ::std::marker::PhantomData";
+            }
             // Used as the collection it is: `Deref`, and `From` both ways.
-            let user_attrs = self.type_attrs(&def.name);
-            return quote! {
-                #(#docs)*
-                #allow
-                #user_attrs
-                #[derive(Debug, Clone, PartialEq, Default)]
-                #[derive(::serde::Serialize, ::serde::Deserialize, ::dto::Type)]
-                #[serde(transparent)]
-                pub struct #name #generics(pub #inner #marker);
-
-                impl #generics ::std::ops::Deref for #name #generics {
-                    type Target = #inner;
-                    fn deref(&self) -> &Self::Target {
-                        &self.0
-                    }
-                }
-
-                impl #generics ::std::ops::DerefMut for #name #generics {
-                    fn deref_mut(&mut self) -> &mut Self::Target {
-                        &mut self.0
-                    }
-                }
-
-                impl #generics ::std::convert::From<#inner> for #name #generics {
-                    fn from(inner: #inner) -> Self {
-                        Self(inner #fill)
-                    }
-                }
-
-                impl #generics ::std::convert::From<#name #generics> for #inner {
-                    fn from(outer: #name #generics) -> Self {
-                        outer.0
-                    }
-                }
-            };
+            code.blank();
+            code.open(format!("impl{generics} ::std::ops::Deref for {this}"));
+            code.line(Doc::Seq(vec![
+                "type Target = ".into(),
+                inner.clone(),
+                ";".into(),
+            ]));
+            code.open("fn deref(&self) -> &Self::Target");
+            code.line("&self.0");
+            code.close();
+            code.close();
+            code.blank();
+            code.open(format!("impl{generics} ::std::ops::DerefMut for {this}"));
+            code.open("fn deref_mut(&mut self) -> &mut Self::Target");
+            code.line("&mut self.0");
+            code.close();
+            code.close();
+            code.blank();
+            code.open(Doc::Seq(vec![
+                format!("impl{generics} ::std::convert::From<").into(),
+                inner.clone(),
+                ">".into(),
+                Doc::Break,
+                format!("for {this}").into(),
+            ]));
+            code.open(Doc::Seq(vec![
+                Doc::params(
+                    "fn from(",
+                    vec![Doc::Seq(vec!["inner: ".into(), inner.clone()])],
+                ),
+                " -> Self".into(),
+            ]));
+            code.line(format!("Self(inner{fill})"));
+            code.close();
+            code.close();
+            code.blank();
+            code.open(Doc::Seq(vec![
+                format!("impl{generics} ::std::convert::From<{this}>").into(),
+                Doc::Break,
+                "for ".into(),
+                inner,
+            ]));
+            code.open(format!("fn from(outer: {this}) -> Self"));
+            code.line("outer.0");
+            code.close();
+            code.close();
+            return;
         }
         if let Some(base) = &def.base {
             let known = match base {
@@ -133,175 +160,163 @@ impl Emitter<'_> {
             .filter(|(count, _)| *count > matching(None))
             .max_by_key(|(count, _)| *count)
             .map(|(_, rule)| rule);
-        let mut field_tokens = Vec::new();
+        // The fields' text, written after the struct's attributes.
+        let mut body = Code::nested();
         // Fields whose type has no `Default` (the time crate's date-times): (field, adapter).
-        let mut manual_defaults: Vec<(Ident, String)> = Vec::new();
-        let mut field_idents: Vec<Ident> = Vec::new();
+        let mut manual_defaults: Vec<(String, String)> = Vec::new();
         let mut used_params: HashSet<String> = HashSet::new();
-        for (f, ident_text) in fields.iter().zip(&idents) {
+        for (f, field_ident) in fields.iter().zip(&idents) {
             collect_params(&f.ty, &def.generic_params, &mut used_params);
-            let field_ident = ident(ident_text);
             let boxed = self.boxed.contains(&(index, f.prop.wire_name.clone()));
             let optional = f.prop.is_optional();
             let inner_ty = match &f.ty {
-                TypeRef::Nullable(inner) => (**inner).clone(),
-                other => other.clone(),
+                TypeRef::Nullable(inner) => inner,
+                other => other,
             };
-            let mut serde_args = Vec::new();
-            let foreign = match &inner_ty {
+            let mut serde_args: Vec<Doc> = Vec::new();
+            let foreign = match inner_ty {
                 TypeRef::Primitive(p) if !boxed => self.foreign_scalar(*p),
                 _ => None,
             };
-            let mut ty = match &foreign {
+            let mut ty = match foreign {
                 Some((ty, adapter)) => {
                     let with = if optional {
                         format!("{adapter}::option")
                     } else {
                         adapter.clone()
                     };
-                    serde_args.push(quote!(with = #with));
+                    serde_args.push(format!("with = {}", lit(&with)).into());
                     if !optional && self.options.dotnet_types == DotnetTypes::Time {
-                        manual_defaults.push((field_ident.clone(), adapter.clone()));
+                        manual_defaults.push((field_ident.clone(), adapter));
                     }
-                    ty.clone()
+                    Doc::text(ty)
                 }
-                None => self.rust_type(&inner_ty, &def),
+                None => self.rust_type(inner_ty, &def),
             };
             if boxed {
-                ty = quote!(::std::boxed::Box<#ty>);
+                ty = Doc::generic("::std::boxed::Box", vec![ty]);
             }
             if optional {
-                ty = quote!(::std::option::Option<#ty>);
+                ty = option(ty);
             }
             let serde_name = match rename_all {
-                Some(rule) => rule.apply(ident_text),
-                None => names::unraw(ident_text).to_string(),
+                Some(rule) => rule.apply(field_ident),
+                None => names::unraw(field_ident).to_string(),
             };
             if serde_name != f.prop.wire_name {
-                let wire = &f.prop.wire_name;
-                serde_args.push(quote!(rename = #wire));
+                serde_args.push(format!("rename = {}", lit(&f.prop.wire_name)).into());
             }
             // Missing members already read as defaults: the struct has `#[serde(default)]`.
             if optional {
-                serde_args.push(quote!(
-                    skip_serializing_if = "::std::option::Option::is_none"
-                ));
+                serde_args.push("skip_serializing_if = \"::std::option::Option::is_none\"".into());
             }
-            let serde_attr = if serde_args.is_empty() {
-                quote!()
-            } else {
-                quote!(#[serde(#(#serde_args),*)])
-            };
-            let description = f.prop.description.clone().or_else(|| {
+            let description = f.prop.description.as_deref().or_else(|| {
                 f.prop
                     .api_member
                     .as_ref()
-                    .and_then(|a| a.description.clone())
+                    .and_then(|a| a.description.as_deref())
             });
-            let doc_text = description.clone().unwrap_or_default();
-            let field_docs = doc_attrs(&doc_text);
+            body.docs(&doc_attrs(description.unwrap_or_default()));
+            if !serde_args.is_empty() {
+                body.attr(Doc::args("serde(", serde_args));
+            }
             // The derive reads a plain one-line description back from the doc comment.
-            let api_member = if is_request {
-                api_member_attr(&f.prop, description.as_deref().filter(|d| !is_plain_doc(d)))
-            } else {
-                quote!()
-            };
-            let user_attrs = self.field_attrs(&def.name, &f.prop);
-            field_idents.push(field_ident.clone());
-            field_tokens.push(quote! {
-                #(#field_docs)*
-                #serde_attr
-                #api_member
-                #user_attrs
-                pub #field_ident: #ty,
-            });
+            if is_request
+                && let Some(api_member) =
+                    api_member_attr(&f.prop, description.filter(|d| !is_plain_doc(d)))
+            {
+                body.attr(api_member);
+            }
+            body.raw_attrs(self.field_attrs(&def.name, &f.prop));
+            body.line(Doc::Seq(vec![
+                format!("pub {field_ident}: ").into(),
+                ty,
+                ",".into(),
+            ]));
         }
+        let mut field_idents = idents;
         // A generic parameter no field uses still needs a use (E0392).
-        let unused: Vec<Ident> = def
+        let unused: Vec<String> = def
             .generic_params
             .iter()
             .filter(|p| !used_params.contains(*p))
             .map(|p| param_ident(p))
             .collect();
         if !unused.is_empty() {
-            let marker = ident(&field_names.unique("_marker".to_string()));
-            field_idents.push(marker.clone());
-            field_tokens.push(quote! {
-                #[serde(skip)]
-                pub #marker: ::std::marker::PhantomData<(#(#unused,)*)>,
-            });
+            let marker = field_names.unique("_marker".to_string());
+            body.line("#[serde(skip)]");
+            body.line(format!("pub {marker}: {},", phantom(&unused)));
+            field_idents.push(marker);
         }
 
-        let mut derive_dto = quote!();
+        let mut derive_dto = "";
         let mut request_attrs = Vec::new();
         if is_request && let Some(op) = operation {
-            derive_dto = quote!(, ::dto::Dto);
+            derive_dto = ", ::dto::Dto";
             request_attrs = self.request_attrs(&def, op, &fields, &mut docs);
         }
+        let mut serde_args: Vec<Doc> = vec!["default".into()];
         // The operation name (`dto::Request::NAME`) is the serde name: keep the .NET one.
-        let container_rename = if names::unraw(&name.to_string()) != def.name {
-            let original = &def.name;
-            quote!(, rename = #original)
+        if names::unraw(&name) != def.name {
+            serde_args.push(format!("rename = {}", lit(&def.name)).into());
+        }
+        if let Some(rule) = rename_all {
+            serde_args.push(format!("rename_all = {}", lit(rule.as_str())).into());
+        }
+        serde_args.extend(deserialize_bound(&def));
+        let derive_default = if manual_defaults.is_empty() {
+            ", Default"
         } else {
-            quote!()
+            ""
         };
-        let body = if field_tokens.is_empty() {
-            quote!({})
+        code.docs(&docs);
+        code.raw_attrs(allow);
+        code.raw_attrs(self.type_attrs(&def.name));
+        code.line(format!(
+            "#[derive(Debug, Clone, PartialEq{derive_default})]"
+        ));
+        code.line(format!(
+            "#[derive(::serde::Serialize, ::serde::Deserialize, ::dto::Type{derive_dto})]"
+        ));
+        code.attr(Doc::args("serde(", serde_args));
+        for attr in request_attrs {
+            code.attr(attr);
+        }
+        let header = format!("pub struct {name}{generics}");
+        if body.is_empty() {
+            code.line(format!("{header} {{}}"));
         } else {
-            quote!({ #(#field_tokens)* })
-        };
-        let bound = deserialize_bound(&def);
-        let rename_all = rename_all.map(|rule| {
-            let rule = rule.as_str();
-            quote!(, rename_all = #rule)
-        });
-        let user_attrs = self.type_attrs(&def.name);
-        let (derive_default, default_impl) = if manual_defaults.is_empty() {
-            (quote!(, Default), quote!())
-        } else {
-            (
-                quote!(),
-                default_impl(&name, &def, &field_idents, &manual_defaults),
-            )
-        };
-        quote! {
-            #(#docs)*
-            #allow
-            #user_attrs
-            #[derive(Debug, Clone, PartialEq #derive_default)]
-            #[derive(::serde::Serialize, ::serde::Deserialize, ::dto::Type #derive_dto)]
-            #[serde(default #container_rename #rename_all #bound)]
-            #(#request_attrs)*
-            pub struct #name #generics #body
-
-            #default_impl
+            code.open(header);
+            code.append(body);
+            code.close();
+        }
+        if !manual_defaults.is_empty() {
+            code.blank();
+            default_impl(&name, &def, &field_idents, &manual_defaults, code);
         }
     }
 
     /// A .NET date-time or duration member typed with chrono's or time's types: the Rust type and
     /// `dto`'s serde adapter for it.
-    pub(super) fn foreign_scalar(&self, p: Primitive) -> Option<(TokenStream, String)> {
+    pub(super) fn foreign_scalar(&self, p: Primitive) -> Option<(&'static str, String)> {
         let (ty, adapter) = match (self.options.dotnet_types, p) {
-            (DotnetTypes::Chrono, Primitive::DateTime) => (
-                quote!(::chrono::DateTime<::chrono::Utc>),
-                "chrono::date_time",
-            ),
+            (DotnetTypes::Chrono, Primitive::DateTime) => {
+                ("::chrono::DateTime<::chrono::Utc>", "chrono::date_time")
+            }
             (DotnetTypes::Chrono, Primitive::DateTimeOffset) => (
-                quote!(::chrono::DateTime<::chrono::FixedOffset>),
+                "::chrono::DateTime<::chrono::FixedOffset>",
                 "chrono::date_time_offset",
             ),
             (DotnetTypes::Chrono, Primitive::TimeSpan) => {
-                (quote!(::chrono::TimeDelta), "chrono::time_span")
+                ("::chrono::TimeDelta", "chrono::time_span")
             }
             (DotnetTypes::Time, Primitive::DateTime) => {
-                (quote!(::time::OffsetDateTime), "time::date_time")
+                ("::time::OffsetDateTime", "time::date_time")
             }
             (DotnetTypes::Time, Primitive::DateTimeOffset) => {
-                (quote!(::time::OffsetDateTime), "time::date_time_offset")
+                ("::time::OffsetDateTime", "time::date_time_offset")
             }
-            (DotnetTypes::Time, Primitive::TimeSpan) => {
-                (quote!(::time::Duration), "time::time_span")
-            }
+            (DotnetTypes::Time, Primitive::TimeSpan) => ("::time::Duration", "time::time_span"),
             _ => return None,
         };
         Some((ty, format!("::dto::types::{adapter}")))
@@ -328,49 +343,54 @@ impl Emitter<'_> {
 /// `impl Default` for a struct with members whose type has none (the time crate's date-times):
 /// those get .NET's default through their adapter, the others `Default::default()`.
 pub(super) fn default_impl(
-    name: &Ident,
+    name: &str,
     def: &TypeDef,
-    fields: &[Ident],
-    manual: &[(Ident, String)],
-) -> TokenStream {
-    let params: Vec<Ident> = def.generic_params.iter().map(|p| param_ident(p)).collect();
+    fields: &[String],
+    manual: &[(String, String)],
+    code: &mut Code,
+) {
+    let params: Vec<String> = def.generic_params.iter().map(|p| param_ident(p)).collect();
     let (generics, bounds) = if params.is_empty() {
-        (quote!(), quote!())
+        (String::new(), String::new())
     } else {
+        let bounds: Vec<String> = params
+            .iter()
+            .map(|p| format!("{p}: ::std::default::Default"))
+            .collect();
         (
-            quote!(<#(#params),*>),
-            quote!(<#(#params: ::std::default::Default),*>),
+            format!("<{}>", params.join(", ")),
+            format!("<{}>", bounds.join(", ")),
         )
     };
-    let values = fields.iter().map(|field| {
-        match manual
-            .iter()
-            .find(|(manual_field, _)| manual_field == field)
-        {
-            Some((_, adapter)) => {
-                let default: syn::Path = syn::parse_str(&format!("{adapter}::default"))
-                    .expect("adapter paths are valid");
-                quote!(#field: #default(),)
+    let values = fields
+        .iter()
+        .map(|field| {
+            match manual
+                .iter()
+                .find(|(manual_field, _)| manual_field == field)
+            {
+                Some((_, adapter)) => format!("{field}: {adapter}::default()"),
+                None => format!("{field}: ::std::default::Default::default()"),
             }
-            None => quote!(#field: ::std::default::Default::default(),),
-        }
-    });
-    quote! {
-        impl #bounds ::std::default::Default for #name #generics {
-            fn default() -> Self {
-                Self { #(#values)* }
-            }
-        }
-    }
+            .into()
+        })
+        .collect();
+    code.open(format!(
+        "impl{bounds} ::std::default::Default for {name}{generics}"
+    ));
+    code.open("fn default() -> Self");
+    code.line(Doc::braced("Self", values));
+    code.close();
+    code.close();
 }
 
 /// For a generic struct, serde's deserialize bound: `#[serde(default)]` needs `Self: Default`,
 /// which `#[derive(Default)]` gives only when every parameter is `Default`, a bound serde does
 /// not infer. Every type a service can put there (its DTOs, .NET primitives, lists, maps,
 /// `dto::Value`) is `Default`, so the bound is stated instead of dropping either derive.
-pub(super) fn deserialize_bound(def: &TypeDef) -> TokenStream {
+pub(super) fn deserialize_bound(def: &TypeDef) -> Option<Doc> {
     if def.generic_params.is_empty() {
-        return quote!();
+        return None;
     }
     let bounds: Vec<String> = def
         .generic_params
@@ -382,6 +402,6 @@ pub(super) fn deserialize_bound(def: &TypeDef) -> TokenStream {
             )
         })
         .collect();
-    let bounds = bounds.join(", ");
-    quote!(, bound(deserialize = #bounds))
+    let bounds = format!("deserialize = {}", lit(&bounds.join(", ")));
+    Some(Doc::args("bound(", vec![bounds.into()]))
 }
