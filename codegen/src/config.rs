@@ -1,5 +1,6 @@
 //! [`Config`]: the builder used from `build.rs` (prost-build style) and by `dtogen`.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -289,12 +290,12 @@ impl Config {
                     .to_string(),
             ));
         }
-        let mut schema = Schema::default();
+        let mut schema: Option<Schema> = None;
         for input in &self.inputs {
-            let (name, text) = match input {
-                Input::Text { name, text } => (name.clone(), text.clone()),
+            let (name, text): (&str, Cow<'_, str>) = match input {
+                Input::Text { name, text } => (name, Cow::Borrowed(text)),
                 Input::Source { path: src, .. } if fetch::is_url(src) => {
-                    (src.clone(), fetch::fetch(src)?)
+                    (src, Cow::Owned(fetch::fetch(src)?))
                 }
                 Input::Source { path: src, .. } => {
                     let bytes = fs::read(src).map_err(|e| Error::io(src, e))?;
@@ -305,15 +306,19 @@ impl Config {
                             e.utf8_error().valid_up_to()
                         ),
                     })?;
-                    (src.clone(), text)
+                    (src, Cow::Owned(text))
                 }
             };
-            let mut part = read::read(&text, &name, self.format)?;
-            if part.base_url.is_none() && fetch::is_url(&name) {
-                part.base_url = Some(name.clone());
+            let mut part = read::read(&text, name, self.format)?;
+            if part.base_url.is_none() && fetch::is_url(name) {
+                part.base_url = Some(name.to_string());
             }
-            schema.merge(part);
+            match &mut schema {
+                None => schema = Some(part),
+                Some(schema) => schema.merge(part),
+            }
         }
+        let mut schema = schema.unwrap_or_default();
         if let Some(prefix) = &self.strip_base_path {
             for route in schema
                 .operations
@@ -334,7 +339,7 @@ impl Config {
                 }
             }
         }
-        select::select(&schema, &self.include, &self.exclude)
+        select::select(schema, &self.include, &self.exclude)
     }
 
     /// Generates the Rust source without writing anything.

@@ -23,10 +23,11 @@ use crate::error::{Error, Result};
 use crate::model::{Schema, TypeRef};
 
 /// Returns the part of `schema` selected by `include` (all when empty) minus `exclude`.
-pub fn select(schema: &Schema, include: &[String], exclude: &[String]) -> Result<Schema> {
+pub fn select(schema: Schema, include: &[String], exclude: &[String]) -> Result<Schema> {
     if include.is_empty() && exclude.is_empty() {
-        return Ok(schema.clone());
+        return Ok(schema);
     }
+    let schema = &schema;
     let mut keep: HashSet<(String, usize)> = HashSet::new();
     if include.is_empty() {
         keep.extend(schema.types.iter().map(|t| (t.name.clone(), t.arity())));
@@ -226,7 +227,7 @@ mod tests {
 
     #[test]
     fn closure_pulls_dependencies_and_response() {
-        let out = select(&schema(), &["Req.*".into()], &[]).unwrap();
+        let out = select(schema(), &["Req.*".into()], &[]).unwrap();
         let names: Vec<_> = out.types.iter().map(|t| t.name.as_str()).collect();
         assert_eq!(names, ["Req", "Resp", "Item", "Base"]);
         assert_eq!(out.operations.len(), 1);
@@ -234,7 +235,7 @@ mod tests {
 
     #[test]
     fn exclude_and_globs() {
-        let out = select(&schema(), &["*".into()], &["Re*".into()]).unwrap();
+        let out = select(schema(), &["*".into()], &["Re*".into()]).unwrap();
         let names: Vec<_> = out.types.iter().map(|t| t.name.as_str()).collect();
         assert_eq!(names, ["Item", "Base", "Other"]);
         assert!(out.operations.is_empty());
@@ -244,17 +245,17 @@ mod tests {
     fn operation_patterns() {
         let mut s = schema();
         s.operations[0].tags = vec!["crm".into()];
-        let by_tag = select(&s, &["{crm}".into()], &[]).unwrap();
+        let by_tag = select(s.clone(), &["{crm}".into()], &[]).unwrap();
         assert_eq!(by_tag.types.len(), 4);
-        let by_dep = select(&s, &["*.Item".into()], &[]).unwrap();
+        let by_dep = select(s.clone(), &["*.Item".into()], &[]).unwrap();
         assert_eq!(by_dep.operations.len(), 1);
-        assert!(select(&s, &["*.Other".into()], &[]).is_err());
-        assert!(select(&s, &["{nope}".into()], &[]).is_err());
+        assert!(select(s.clone(), &["*.Other".into()], &[]).is_err());
+        assert!(select(s, &["{nope}".into()], &[]).is_err());
     }
 
     #[test]
     fn unmatched_include_is_an_error() {
-        let err = select(&schema(), &["req".into()], &[]).unwrap_err();
+        let err = select(schema(), &["req".into()], &[]).unwrap_err();
         assert!(err.to_string().contains("did you mean `Req`"), "{err}");
     }
 }

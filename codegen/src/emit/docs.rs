@@ -1,6 +1,8 @@
 //! Doc comments from the service's descriptions, written so rustdoc never runs them as doctests
 //! nor reads them as markup.
 
+use std::borrow::Cow;
+
 use super::*;
 
 /// Wraps bare `http(s)://` URLs of a doc line in `<...>` (rustdoc's autolinks), which rustdoc
@@ -65,7 +67,11 @@ pub(super) fn type_doc(def: &TypeDef) -> String {
 /// reads it as markup: code-like text (fences, indented lines) goes into a ```` ```text ````
 /// block; other text has `[`, `]`, `<`, `>` escaped (no broken links or stray HTML).
 pub(super) fn doc_attrs(text: &str) -> Vec<String> {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    };
     let text = text.trim_matches('\n');
     if text.trim().is_empty() {
         return Vec::new();
@@ -84,9 +90,14 @@ pub(super) fn doc_attrs(text: &str) -> Vec<String> {
         lines.push("```".to_string());
     } else {
         for l in text.lines() {
+            let l = l.trim();
+            if !l.contains(['[', ']', '<', '>']) && !l.contains("http") {
+                lines.push(l.to_string());
+                continue;
+            }
             let mut escaped = String::with_capacity(l.len());
             let mut in_code = false;
-            for c in l.trim().chars() {
+            for c in l.chars() {
                 if c == '`' {
                     in_code = !in_code;
                 } else if !in_code && matches!(c, '[' | ']' | '<' | '>') {

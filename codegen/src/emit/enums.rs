@@ -5,7 +5,7 @@ use super::*;
 
 impl Emitter<'_> {
     pub(super) fn enum_item(&mut self, index: usize, e: &EnumDef, code: &mut Code) {
-        let def = self.types[index].clone();
+        let def = Arc::clone(&self.types[index]);
         let name = self.ident_for(&def.name, def.arity());
         let docs = doc_attrs(&type_doc(&def));
         let allow = allow_attr(&name);

@@ -322,6 +322,19 @@ impl Code {
         self.text.push('\n');
     }
 
+    /// `//` comment lines (an empty line as `//`).
+    pub(super) fn comments(&mut self, lines: &[String]) {
+        for line in lines {
+            push_indent(&mut self.text, self.indent);
+            self.text.push_str("//");
+            if !line.is_empty() {
+                self.text.push(' ');
+                self.text.push_str(line);
+            }
+            self.text.push('\n');
+        }
+    }
+
     /// A blank line between items.
     pub(super) fn blank(&mut self) {
         self.text.push('\n');

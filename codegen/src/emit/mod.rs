@@ -43,6 +43,7 @@ use docs::{doc_attrs, doc_attrs_raw, is_plain_doc, type_doc};
 use requests::api_member_attr;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::error::{Error, Result};
 use crate::model::{
@@ -186,15 +187,25 @@ fn emit_with_workers(
     // warnings joined in item order, so the output is the same.
     let workers = max_workers.min(plan.len() / ITEMS_PER_WORKER).max(1);
     let chunk = plan.len().div_ceil(workers).max(1);
-    let parts: Vec<Result<(String, Vec<Warning>)>> = if workers == 1 {
-        vec![emitter.format_items(&plan)]
+    let mut code = Code::default();
+    code.comments(&options.header);
+    if !options.header.is_empty() {
+        code.blank();
+    }
+    let mut warnings = std::mem::take(&mut emitter.warnings);
+    if workers == 1 {
+        warnings.extend(emitter.write_items(&plan, &mut code));
     } else {
-        std::thread::scope(|scope| {
+        let parts: Vec<(Code, Vec<Warning>)> = std::thread::scope(|scope| {
             let handles: Vec<_> = plan
                 .chunks(chunk)
                 .map(|items| {
                     let mut worker = emitter.clone();
-                    scope.spawn(move || worker.format_items(items))
+                    scope.spawn(move || {
+                        let mut part = Code::default();
+                        let warnings = worker.write_items(items, &mut part);
+                        (part, warnings)
+                    })
                 })
                 .collect();
             handles
@@ -205,29 +216,16 @@ fn emit_with_workers(
                         .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
                 })
                 .collect()
-        })
-    };
-    let mut body = String::new();
-    let mut warnings = emitter.warnings;
-    for part in parts {
-        let (text, item_warnings) = part?;
-        body.push_str(&text);
-        warnings.extend(item_warnings);
-    }
-    let mut code = String::new();
-    for line in &options.header {
-        if line.is_empty() {
-            code.push_str("//\n");
-        } else {
-            code.push_str("// ");
-            code.push_str(line);
-            code.push('\n');
+        });
+        for (i, (part, item_warnings)) in parts.into_iter().enumerate() {
+            if i > 0 {
+                code.blank();
+            }
+            code.append(part);
+            warnings.extend(item_warnings);
         }
     }
-    if !options.header.is_empty() {
-        code.push('\n');
-    }
-    code.push_str(&space_items(&body));
+    let code = code.into_string();
     Ok(Emitted { code, warnings })
 }
 
@@ -270,8 +268,9 @@ const ITEMS_PER_WORKER: usize = 64;
 struct Emitter<'s> {
     schema: &'s Schema,
     options: &'s EmitOptions,
-    /// Types to emit: the schema's, then referenced built-ins.
-    types: Vec<TypeDef>,
+    /// Types to emit: the schema's, then referenced built-ins (shared: items borrow their
+    /// type while the emitter records warnings).
+    types: Vec<Arc<TypeDef>>,
     targets: HashMap<(String, usize), Target>,
     /// Rust names by key (defined and undefined types).
     rust_names: HashMap<(String, usize), String>,
@@ -289,7 +288,7 @@ impl<'s> Emitter<'s> {
         let mut e = Emitter {
             schema,
             options,
-            types: schema.types.clone(),
+            types: schema.types.iter().cloned().map(Arc::new).collect(),
             targets: HashMap::new(),
             rust_names: HashMap::new(),
             undefined: Vec::new(),
@@ -364,7 +363,7 @@ impl<'s> Emitter<'s> {
                 };
                 if let Some(def) = builtin {
                     self.targets.insert(key, Target::Defined(self.types.len()));
-                    self.types.push(def);
+                    self.types.push(Arc::new(def));
                 } else {
                     self.targets.insert(key.clone(), Target::Undefined);
                     self.undefined.push((key, location.clone()));
@@ -553,15 +552,17 @@ impl<'s> Emitter<'s> {
         plan
     }
 
-    /// Writes `items`; returns their text and the warnings raised on the way (taken out of
-    /// `self.warnings`, which keeps those from before).
-    fn format_items(&mut self, items: &[Planned]) -> Result<(String, Vec<Warning>)> {
+    /// Writes `items`, a blank line between them; returns the warnings raised on the way
+    /// (taken out of `self.warnings`, which keeps those from before).
+    fn write_items(&mut self, items: &[Planned], code: &mut Code) -> Vec<Warning> {
         let before = self.warnings.len();
-        let mut code = Code::default();
-        for planned in items {
-            self.item(planned, &mut code);
+        for (i, planned) in items.iter().enumerate() {
+            if i > 0 {
+                code.blank();
+            }
+            self.item(planned, code);
         }
-        Ok((code.into_string(), self.warnings.split_off(before)))
+        self.warnings.split_off(before)
     }
 
     fn item(&mut self, planned: &Planned, code: &mut Code) {
@@ -743,31 +744,6 @@ impl<'s> Emitter<'s> {
             Primitive::Any => "::dto::Value",
         }
     }
-}
-
-/// Puts a blank line between top-level items (written back to back, as prettyplease does).
-fn space_items(code: &str) -> String {
-    let mut out = String::with_capacity(code.len() + code.len() / 20);
-    let mut prev: Option<&str> = None;
-    for line in code.lines() {
-        let starts_item = !line.is_empty()
-            && !line.starts_with(char::is_whitespace)
-            && !line.starts_with('}')
-            && !line.starts_with(')')
-            && !line.starts_with(']');
-        if let Some(p) = prev
-            && starts_item
-            && !p.starts_with(char::is_whitespace)
-            && !p.starts_with("//")
-            && (p.ends_with('}') || p.ends_with(';'))
-        {
-            out.push('\n');
-        }
-        out.push_str(line);
-        out.push('\n');
-        prev = Some(line);
-    }
-    out
 }
 
 /// `#[allow(non_camel_case_types)]` for names like `QueryDb_1`.

@@ -5,7 +5,7 @@ use super::*;
 
 impl Emitter<'_> {
     pub(super) fn struct_item(&mut self, index: usize, code: &mut Code) {
-        let def = self.types[index].clone();
+        let def = Arc::clone(&self.types[index]);
         let name = self.ident_for(&def.name, def.arity());
         let generics = generics(&def);
         let mut docs = doc_attrs(&type_doc(&def));

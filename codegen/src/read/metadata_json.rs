@@ -14,7 +14,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use serde_json::{Map, Value};
+mod json;
+
+use json::{Json, Object};
 
 use crate::error::{Error, Result};
 use crate::model::{
@@ -24,7 +26,7 @@ use crate::model::{
 
 /// Reads a metadata JSON document from `text`; `file` names the input in messages.
 pub fn read(text: &str, file: &str) -> Result<Schema> {
-    let root: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+    let root = json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
         Error::parse(
             SourceLocation::new(file, e.line() as u32, e.column() as u32),
             format!("invalid JSON: {e}"),
@@ -34,7 +36,7 @@ pub fn read(text: &str, file: &str) -> Result<Schema> {
         return Err(not_metadata(file));
     };
     // `/metadata/app.json` wraps the document in `api`; `/types/metadata` is the document.
-    let (doc, app) = match get(root_obj, "api").and_then(Value::as_object) {
+    let (doc, app) = match get(root_obj, "api").and_then(Json::as_object) {
         Some(api) if has_any(api, &["types", "operations"]) => (api, get(root_obj, "app")),
         _ if has_any(root_obj, &["types", "operations"]) => (root_obj, None),
         _ => return Err(not_metadata(file)),
@@ -51,7 +53,7 @@ pub fn read(text: &str, file: &str) -> Result<Schema> {
         .and_then(|a| get_str(a, "baseUrl"))
         .or_else(|| {
             get(doc, "config")
-                .and_then(Value::as_object)
+                .and_then(Json::as_object)
                 .and_then(|c| get_str(c, "baseUrl"))
         })
         .map(str::to_string);
@@ -83,18 +85,18 @@ enum HostCase {
 impl HostCase {
     /// Decided from the document's own keys: ServiceStack writes the metadata DTOs with the
     /// same text case as every other DTO.
-    fn detect(doc: &Map<String, Value>) -> HostCase {
-        let mut keys = doc.keys().map(String::as_str).collect::<Vec<_>>();
+    fn detect(doc: &Object<'_>) -> HostCase {
+        let mut keys = doc.keys().collect::<Vec<_>>();
         // Look one level deeper too, so a document with only `types` is still decided.
         let first_type = ["types", "operations"]
             .iter()
             .filter_map(|k| get(doc, k))
-            .filter_map(Value::as_array)
+            .filter_map(Json::as_array)
             .flat_map(|a| a.first())
-            .filter_map(Value::as_object)
+            .filter_map(Json::as_object)
             .next();
         if let Some(t) = first_type {
-            keys.extend(t.keys().map(String::as_str));
+            keys.extend(t.keys());
         }
         if keys.iter().any(|k| k.contains('_')) {
             HostCase::Snake
@@ -155,7 +157,7 @@ impl SourceIndex {
     fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1))
             .collect();
         let mut names = HashMap::new();
         let skip_space = |mut i: usize| {
@@ -210,7 +212,7 @@ struct Scope<'s> {
 }
 
 impl<'a> Reader<'a> {
-    fn read_document(&mut self, doc: &Map<String, Value>) -> Result<()> {
+    fn read_document(&mut self, doc: &Object<'_>) -> Result<()> {
         let types = array(doc, "types");
         let operations = array(doc, "operations");
         // First pass: which types are defined, so unknown value types can be told apart.
@@ -286,7 +288,7 @@ impl<'a> Reader<'a> {
 
     /// Reads one `MetadataType`. Returns `None` for types that are not DTOs (System types
     /// leaking in as responses, collection definitions).
-    fn read_type(&mut self, obj: &Map<String, Value>, path: &str) -> Result<Option<TypeDef>> {
+    fn read_type(&mut self, obj: &Object<'_>, path: &str) -> Result<Option<TypeDef>> {
         let Some(raw_name) = get_str(obj, "name") else {
             return Err(self.error(None, format!("{path}: type without a `name`")));
         };
@@ -297,10 +299,10 @@ impl<'a> Reader<'a> {
         }
         let location = Some(self.locate(Some(raw_name)));
         let mut generic_params: Vec<String> = get(obj, "genericArgs")
-            .and_then(Value::as_array)
+            .and_then(Json::as_array)
             .map(|a| {
                 a.iter()
-                    .filter_map(Value::as_str)
+                    .filter_map(Json::as_str)
                     .map(|s| s.trim_start_matches('\'').to_string())
                     .collect()
             })
@@ -329,7 +331,7 @@ impl<'a> Reader<'a> {
             ..TypeDef::default()
         };
         def.data_contract_name = get(obj, "dataContract")
-            .and_then(Value::as_object)
+            .and_then(Json::as_object)
             .and_then(|dc| get_str(dc, "name"))
             .filter(|n| *n != name)
             .map(str::to_string);
@@ -352,11 +354,11 @@ impl<'a> Reader<'a> {
         if get_bool(obj, "isInterface") {
             def.kind = TypeKind::Interface;
         }
-        if let Some(inherits) = get(obj, "inherits").and_then(Value::as_object) {
+        if let Some(inherits) = get(obj, "inherits").and_then(Json::as_object) {
             def.base = Some(self.type_name_ref(inherits, &scope)?);
         }
-        if let Some(implements) = get(obj, "implements").and_then(Value::as_array) {
-            for i in implements.iter().filter_map(Value::as_object) {
+        if let Some(implements) = get(obj, "implements").and_then(Json::as_array) {
+            for i in implements.iter().filter_map(Json::as_object) {
                 let iname = get_str(i, "name").unwrap_or_default();
                 if iname.starts_with("IReturn") {
                     continue;
@@ -364,7 +366,7 @@ impl<'a> Reader<'a> {
                 def.implements.push(self.type_name_ref(i, &scope)?);
             }
         }
-        if let Some(props) = get(obj, "properties").and_then(Value::as_array) {
+        if let Some(props) = get(obj, "properties").and_then(Json::as_array) {
             for (i, p) in props.iter().enumerate() {
                 let Some(p) = p.as_object() else {
                     return Err(self.error(
@@ -383,17 +385,12 @@ impl<'a> Reader<'a> {
         Ok(Some(def))
     }
 
-    fn read_enum(
-        &mut self,
-        obj: &Map<String, Value>,
-        def: &TypeDef,
-        is_flags: bool,
-    ) -> Result<EnumDef> {
+    fn read_enum(&mut self, obj: &Object<'_>, def: &TypeDef, is_flags: bool) -> Result<EnumDef> {
         let names = strings(get(obj, "enumNames"));
         let values = strings(get(obj, "enumValues"));
         let member_values = strings(get(obj, "enumMemberValues"));
         let descriptions: Vec<Option<String>> = get(obj, "enumDescriptions")
-            .and_then(Value::as_array)
+            .and_then(Json::as_array)
             .map(|a| a.iter().map(|v| v.as_str().map(str::to_string)).collect())
             .unwrap_or_default();
         let repr = if is_flags {
@@ -444,7 +441,7 @@ impl<'a> Reader<'a> {
 
     fn read_property(
         &mut self,
-        p: &Map<String, Value>,
+        p: &Object<'_>,
         scope: &Scope<'_>,
         index: usize,
         location: Option<SourceLocation>,
@@ -491,13 +488,12 @@ impl<'a> Reader<'a> {
             ty = TypeRef::Primitive(Primitive::String);
         }
         let data_member = get(p, "dataMember")
-            .and_then(Value::as_object)
+            .and_then(Json::as_object)
             .map(|dm| DataMember {
                 name: get_str(dm, "name").map(str::to_string),
-                order: get(dm, "order").and_then(Value::as_i64).map(|o| o as i32),
+                order: get(dm, "order").and_then(Json::as_i64).map(|o| o as i32),
                 is_required: get_bool(dm, "isRequired"),
-                no_emit_default: get(dm, "emitDefaultValue").and_then(Value::as_bool)
-                    == Some(false),
+                no_emit_default: get(dm, "emitDefaultValue").and_then(Json::as_bool) == Some(false),
             });
         let wire_name = data_member
             .as_ref()
@@ -555,8 +551,8 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn read_operation(&mut self, op: &Map<String, Value>, index: usize) -> Result<()> {
-        let Some(request) = get(op, "request").and_then(Value::as_object) else {
+    fn read_operation(&mut self, op: &Object<'_>, index: usize) -> Result<()> {
+        let Some(request) = get(op, "request").and_then(Json::as_object) else {
             return Err(self.error(
                 None,
                 format!("operations[{index}]: operation without a `request` type"),
@@ -576,7 +572,7 @@ impl<'a> Reader<'a> {
             params: &[],
             path: request_name.clone(),
         };
-        let response_obj = get(op, "response").and_then(Value::as_object);
+        let response_obj = get(op, "response").and_then(Json::as_object);
         if let Some(resp) = response_obj {
             let rpath = format!("operations[{index}].response");
             if let Some(def) = self.read_type(resp, &rpath)? {
@@ -586,8 +582,8 @@ impl<'a> Reader<'a> {
 
         let returns_void = get_bool(op, "returnsVoid") || get_bool(request, "returnVoidMarker");
         let return_type = get(op, "returnType")
-            .and_then(Value::as_object)
-            .or_else(|| get(request, "returnMarkerTypeName").and_then(Value::as_object));
+            .and_then(Json::as_object)
+            .or_else(|| get(request, "returnMarkerTypeName").and_then(Json::as_object));
         let response = if returns_void {
             None
         } else if let Some(rt) = return_type {
@@ -607,10 +603,10 @@ impl<'a> Reader<'a> {
 
         let routes_value = get(op, "routes").or_else(|| get(request, "routes"));
         let routes = routes_value
-            .and_then(Value::as_array)
+            .and_then(Json::as_array)
             .map(|a| {
                 a.iter()
-                    .filter_map(Value::as_object)
+                    .filter_map(Json::as_object)
                     .filter_map(|r| {
                         Some(Route {
                             path: get_str(r, "path")?.to_string(),
@@ -656,7 +652,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A `MetadataTypeName` (`inherits`, `implements[]`, `returnType`) as a type reference.
-    fn type_name_ref(&mut self, obj: &Map<String, Value>, scope: &Scope<'_>) -> Result<TypeRef> {
+    fn type_name_ref(&mut self, obj: &Object<'_>, scope: &Scope<'_>) -> Result<TypeRef> {
         let Some(name) = get_str(obj, "name") else {
             return Err(self.error(
                 Some(&scope.path),
@@ -908,12 +904,12 @@ fn parse_enum_value(v: &str) -> Option<i64> {
         .or_else(|| v.parse::<u64>().ok().map(|u| u as i64))
 }
 
-fn read_attributes(value: Option<&Value>) -> Vec<Attribute> {
-    let Some(list) = value.and_then(Value::as_array) else {
+fn read_attributes(value: Option<&Json<'_>>) -> Vec<Attribute> {
+    let Some(list) = value.and_then(Json::as_array) else {
         return Vec::new();
     };
     list.iter()
-        .filter_map(Value::as_object)
+        .filter_map(Json::as_object)
         .filter_map(|a| {
             let name = get_str(a, "name")?
                 .trim_end_matches("Attribute")
@@ -937,10 +933,10 @@ fn read_attributes(value: Option<&Value>) -> Vec<Attribute> {
         .collect()
 }
 
-fn value_text(v: Option<&Value>) -> String {
+fn value_text(v: Option<&Json<'_>>) -> String {
     match v {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Null) | None => String::new(),
+        Some(Json::String(s)) => s.to_string(),
+        Some(Json::Null) | None => String::new(),
         Some(other) => other.to_string(),
     }
 }
@@ -958,43 +954,55 @@ fn key_eq(actual: &str, wanted: &str) -> bool {
     }
 }
 
-fn get<'v>(obj: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
-    obj.get(key)
-        .or_else(|| obj.iter().find(|(k, _)| key_eq(k, key)).map(|(_, v)| v))
-        .filter(|v| !v.is_null())
+/// The member `key`, or else the first whose name matches it ignoring case and `_`; null
+/// counts as absent.
+fn get<'v, 'a>(obj: &'v Object<'a>, key: &str) -> Option<&'v Json<'a>> {
+    let first = key.as_bytes().first();
+    let mut loose = None;
+    for (name, value) in obj.iter() {
+        if name == key {
+            return Some(value).filter(|v| !v.is_null());
+        }
+        // Most names differ at once; `key_eq` only for those that could match.
+        let could_match = match (name.as_bytes().first(), first) {
+            (Some(a), Some(b)) => a.eq_ignore_ascii_case(b) || *a == b'_' || *b == b'_',
+            _ => true,
+        };
+        if loose.is_none() && could_match && key_eq(name, key) {
+            loose = Some(value);
+        }
+    }
+    loose.filter(|v| !v.is_null())
 }
 
-fn has_any(obj: &Map<String, Value>, keys: &[&str]) -> bool {
+fn has_any(obj: &Object<'_>, keys: &[&str]) -> bool {
     keys.iter().any(|k| get(obj, k).is_some())
 }
 
-fn get_str<'v>(obj: &'v Map<String, Value>, key: &str) -> Option<&'v str> {
-    get(obj, key).and_then(Value::as_str)
+fn get_str<'v, 'a>(obj: &'v Object<'a>, key: &str) -> Option<&'v str> {
+    get(obj, key).and_then(Json::as_str)
 }
 
 /// Flags are written only when true, but older documents write `false` (or `"true"`).
-fn get_bool(obj: &Map<String, Value>, key: &str) -> bool {
+fn get_bool(obj: &Object<'_>, key: &str) -> bool {
     match get(obj, key) {
-        Some(Value::Bool(b)) => *b,
-        Some(Value::String(s)) => s.eq_ignore_ascii_case("true"),
+        Some(Json::Bool(b)) => *b,
+        Some(Json::String(s)) => s.eq_ignore_ascii_case("true"),
         _ => false,
     }
 }
 
-fn array<'v>(obj: &'v Map<String, Value>, key: &str) -> &'v [Value] {
-    get(obj, key)
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or(&[])
+fn array<'v, 'a>(obj: &'v Object<'a>, key: &str) -> &'v [Json<'a>] {
+    get(obj, key).and_then(Json::as_array).unwrap_or(&[])
 }
 
-fn strings(v: Option<&Value>) -> Vec<String> {
-    v.and_then(Value::as_array)
+fn strings(v: Option<&Json<'_>>) -> Vec<String> {
+    v.and_then(Json::as_array)
         .map(|a| {
             a.iter()
                 .filter_map(|s| match s {
-                    Value::String(s) => Some(s.clone()),
-                    Value::Number(n) => Some(n.to_string()),
+                    Json::String(s) => Some(s.to_string()),
+                    Json::Number(n) => Some(n.to_string()),
                     _ => None,
                 })
                 .collect()
