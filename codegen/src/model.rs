@@ -641,6 +641,49 @@ impl CollectionKind {
     }
 }
 
+/// Structs from outside the service (.NET's, NodaTime's) that DTOs use by name without
+/// defining them, as `(name, generic arity)`: a member of one is never null in C#.
+const DOTNET_VALUE_TYPES: &[(&str, usize)] = &[
+    ("DayOfWeek", 0),
+    ("KeyValuePair", 2),
+    ("ValueTuple", 1),
+    ("ValueTuple", 2),
+    ("ValueTuple", 3),
+    ("ValueTuple", 4),
+];
+
+/// NodaTime's structs. ServiceStack.Text writes a struct it has no serializer for as its
+/// `ToString()` text, which for these is NodaTime's ISO form (`2019-01-01T00:00:00Z` for an
+/// `Instant`), so they are kept as that text; a service that registers other serializers for
+/// them writes something else, which the text holds as well.
+const TEXT_STRUCTS: &[&str] = &[
+    "Instant",
+    "LocalDate",
+    "LocalTime",
+    "LocalDateTime",
+    "OffsetDateTime",
+    "OffsetDate",
+    "OffsetTime",
+    "ZonedDateTime",
+    "YearMonth",
+    "AnnualDate",
+    "Offset",
+    "Duration",
+    "Interval",
+];
+
+/// Whether a type the input references without defining it is a well-known struct (.NET's
+/// `DayOfWeek`, `KeyValuePair<K, V>`, NodaTime's `Instant`, ...), whose members are never null.
+pub fn is_dotnet_value_type(name: &str, arity: usize) -> bool {
+    DOTNET_VALUE_TYPES.contains(&(name, arity)) || is_text_struct(name, arity)
+}
+
+/// Whether a type the input references without defining it is a well-known struct written as
+/// its text (NodaTime's `Instant`, `LocalDate`, `Duration`, ...): such members are strings.
+pub fn is_text_struct(name: &str, arity: usize) -> bool {
+    arity == 0 && TEXT_STRUCTS.contains(&name)
+}
+
 /// ServiceStack.Text's `ToCamelCase`, as its camelCase hosts name members: the leading run of
 /// ASCII upper-case letters is lowered, except the last one of the run when a lower-case letter
 /// follows it (`URLPath` → `urlPath`, `ID` → `id`, `UShort` → `uShort`, `X1Y` → `x1Y`); other

@@ -495,3 +495,37 @@ fn day_of_week_is_a_string_enum() {
     );
     assert!(generated.warnings.is_empty(), "{:?}", generated.warnings);
 }
+
+#[test]
+fn well_known_types_from_outside_the_service() {
+    // NodaTime structs are their text (no warning); ServiceStack's session is its published shape;
+    // a TypeScript `Instant` reference (no namespace to tell) is the same text (optional, as
+    // every member of a v5-era file).
+    let json = doc(
+        r#"{"name":"Shift","properties":[
+              {"name":"Starts","type":"Instant","isValueType":true,"namespace":"NodaTime"},
+              {"name":"Day","type":"LocalDate","isValueType":true,"namespace":"NodaTime"},
+              {"name":"Session","type":"AuthUserSession","namespace":"ServiceStack"}]}"#,
+        "",
+    );
+    let code = generate(&json, &[]);
+    assert!(
+        code.contains("pub starts: ::std::string::String,"),
+        "{code}"
+    );
+    assert!(code.contains("pub day: ::std::string::String,"), "{code}");
+    assert!(code.contains("pub struct AuthUserSession {"), "{code}");
+    assert!(code.contains("pub is_authenticated: bool,"), "{code}");
+    assert!(code.contains("pub created_at: ::dto::DateTime,"), "{code}");
+    assert!(!code.contains("// warning"), "{code}");
+    let mut config = Config::new();
+    config
+        .input_text("shift.ts", "export class Shift { starts: Instant; }")
+        .header(false);
+    let code = render(&config);
+    assert!(
+        code.contains("pub starts: ::std::option::Option<::std::string::String>,"),
+        "{code}"
+    );
+    assert!(!code.contains("// warning"), "{code}");
+}

@@ -158,15 +158,32 @@ fn csharp_dtos_read_and_round_trip() {
         .unwrap(),
         "/sessions/s1/conference/members"
     );
-    // Types the C# file uses without defining: .NET's DayOfWeek and Tuple.
-    let text = "{day:Friday,slots:[{item1:am,item2:9}],opens:PT8H30M,siteId:0d6a5b1e2f5c4a1b9c8e6f3b2a1d0e9f}";
+    // Types the C# file uses without defining: .NET's DayOfWeek (a struct: never null),
+    // KeyValuePair and Tuple, NodaTime's Instant (its ISO text), ServiceStack's AuthUserSession.
+    let text = "{day:Friday,slots:[{item1:am,item2:9}],opens:PT8H30M,\
+                siteId:0d6a5b1e2f5c4a1b9c8e6f3b2a1d0e9f,changedAt:2026-12-03T10:00:00Z,\
+                busiest:{key:Fri,value:12},editedBy:{id:7,userName:ann,createdAt:2026-01-02,\
+                lastModified:2026-01-02,roles:[Admin],isAuthenticated:True,fromToken:False,tag:0}}";
     let hours: c::OpeningHours = jsv::from_str(text).unwrap();
-    assert_eq!(hours.day, Some(c::DayOfWeek::Friday));
+    assert_eq!(hours.day, c::DayOfWeek::Friday);
     assert_eq!(hours.slots.as_ref().unwrap()[0].item2, 9);
     assert_eq!(hours.opens, dto::TimeSpan::from_minutes(510));
-    assert_eq!(jsv::to_string(&hours).unwrap(), text);
+    let changed_at: &String = &hours.changed_at;
+    assert_eq!(changed_at, "2026-12-03T10:00:00Z");
+    assert_eq!(
+        (hours.busiest.key.as_str(), hours.busiest.value),
+        ("Fri", 12)
+    );
+    let session = hours.edited_by.as_ref().unwrap();
+    assert_eq!(session.user_name.as_deref(), Some("ann"));
+    assert_eq!(session.roles.as_deref(), Some(&["Admin".to_string()][..]));
+    assert!(session.is_authenticated);
+    // ServiceStack writes a struct's text raw; as a Rust string it is quoted (`:` forces that),
+    // which ServiceStack reads the same.
+    let quoted = text.replace("2026-12-03T10:00:00Z", "\"2026-12-03T10:00:00Z\"");
+    assert_eq!(jsv::to_string(&hours).unwrap(), quoted);
     let by_number: c::OpeningHours = jsv::from_str("{day:5}").unwrap();
-    assert_eq!(by_number.day, Some(c::DayOfWeek::Friday));
+    assert_eq!(by_number.day, c::DayOfWeek::Friday);
 }
 
 #[test]

@@ -265,6 +265,94 @@ pub fn builtin(name: &str, arity: usize, pascal: bool) -> Option<TypeDef> {
                 pascal,
             ),
         ),
+        ("AuthUserSession", 0) => {
+            let date = || TypeRef::Primitive(Primitive::DateTime);
+            let flag = || TypeRef::Primitive(Primitive::Bool);
+            let text =
+                |names: &[&'static str]| names.iter().map(|n| (*n, s(), true)).collect::<Vec<_>>();
+            let mut members = text(&[
+                "ReferrerUrl",
+                "Id",
+                "UserAuthId",
+                "UserAuthName",
+                "UserName",
+                "TwitterUserId",
+                "TwitterScreenName",
+                "FacebookUserId",
+                "FacebookUserName",
+                "FirstName",
+                "LastName",
+                "DisplayName",
+                "Company",
+                "Email",
+                "PrimaryEmail",
+                "PhoneNumber",
+            ]);
+            members.push(("BirthDate", TypeRef::nullable(date()), true));
+            members.extend(text(&[
+                "BirthDateRaw",
+                "Address",
+                "Address2",
+                "City",
+                "State",
+                "Country",
+                "Culture",
+                "FullName",
+                "Gender",
+                "Language",
+                "MailAddress",
+                "Nickname",
+                "PostalCode",
+                "TimeZone",
+                "RequestTokenSecret",
+            ]));
+            members.extend([
+                ("CreatedAt", date(), false),
+                ("LastModified", date(), false),
+                ("Roles", TypeRef::list(s()), true),
+                ("Permissions", TypeRef::list(s()), true),
+                ("IsAuthenticated", flag(), false),
+                ("FromToken", flag(), false),
+                ("ProfileUrl", s(), true),
+                ("Sequence", s(), true),
+                ("Tag", TypeRef::Primitive(Primitive::I64), false),
+                ("AuthProvider", s(), true),
+                // `List<IAuthTokens>`: an interface, any value.
+                (
+                    "ProviderOAuthAccess",
+                    TypeRef::list(TypeRef::Primitive(Primitive::Any)),
+                    true,
+                ),
+                ("Meta", meta(), true),
+                ("Audiences", TypeRef::list(s()), true),
+                ("Scopes", TypeRef::list(s()), true),
+            ]);
+            members.extend(text(&[
+                "Dns",
+                "Rsa",
+                "Sid",
+                "Hash",
+                "HomePhone",
+                "MobilePhone",
+                "Webpage",
+            ]));
+            members.extend([
+                ("EmailConfirmed", TypeRef::nullable(flag()), true),
+                ("PhoneNumberConfirmed", TypeRef::nullable(flag()), true),
+                ("TwoFactorEnabled", TypeRef::nullable(flag()), true),
+            ]);
+            members.extend(text(&["SecurityStamp", "Type", "RecoveryToken"]));
+            members.push(("RefId", TypeRef::nullable(i32_()), true));
+            members.extend(text(&["RefIdStr"]));
+            def(
+                name,
+                &[],
+                None,
+                "ServiceStack's default user session (`AuthUserSession`), as its services \
+                 publish it.",
+                props(&members, pascal),
+            )
+        }
         ("KeyValuePair", 2) => def(
             name,
             &["TKey", "TValue"],

@@ -272,13 +272,16 @@ impl Code {
     }
 
     /// `#[doc]` lines as `///` comments (each line's text as the attribute holds it, usually
-    /// starting with a space).
+    /// starting with a space). A comment ends at a line break, so text from the input that holds
+    /// one continues on the next comment line.
     pub(super) fn docs(&mut self, lines: &[String]) {
         for line in lines {
-            push_indent(&mut self.text, self.indent);
-            self.text.push_str("///");
-            self.text.push_str(line.trim_end_matches([' ', '\t']));
-            self.text.push('\n');
+            for piece in line.split(['\n', '\r']) {
+                push_indent(&mut self.text, self.indent);
+                self.text.push_str("///");
+                self.text.push_str(piece.trim_end_matches([' ', '\t']));
+                self.text.push('\n');
+            }
         }
     }
 
@@ -322,16 +325,19 @@ impl Code {
         self.text.push('\n');
     }
 
-    /// `//` comment lines (an empty line as `//`).
+    /// `//` comment lines (an empty line as `//`; a line break inside a line continues it on
+    /// the next comment line).
     pub(super) fn comments(&mut self, lines: &[String]) {
         for line in lines {
-            push_indent(&mut self.text, self.indent);
-            self.text.push_str("//");
-            if !line.is_empty() {
-                self.text.push(' ');
-                self.text.push_str(line);
+            for piece in line.split(['\n', '\r']) {
+                push_indent(&mut self.text, self.indent);
+                self.text.push_str("//");
+                if !piece.is_empty() {
+                    self.text.push(' ');
+                    self.text.push_str(piece);
+                }
+                self.text.push('\n');
             }
-            self.text.push('\n');
         }
     }
 
@@ -410,6 +416,14 @@ mod tests {
             laid_out(header(&long), 0),
             format!("impl ::std::convert::From<{long}>\nfor Names {{\n")
         );
+    }
+
+    #[test]
+    fn comments_never_end_inside_their_text() {
+        let mut code = Code::default();
+        code.docs(&[" a `x\ny` b\rc".to_string()]);
+        code.comments(&["p\nq".to_string()]);
+        assert_eq!(code.into_string(), "/// a `x\n///y` b\n///c\n// p\n// q\n");
     }
 
     #[test]

@@ -239,6 +239,8 @@ enum Target {
     /// An interface (index into `Emitter::types`): polymorphic as a member type, so
     /// `dto::Value`; as a base, its properties are copied like a class's.
     Interface(usize),
+    /// A well-known struct written as its text (NodaTime's `Instant`, ...): `String`.
+    Text,
     /// A type of the user's (`Config::extern_type`): its Rust type (source text, checked when
     /// configured), nothing generated.
     Extern(String),
@@ -364,6 +366,8 @@ impl<'s> Emitter<'s> {
                 if let Some(def) = builtin {
                     self.targets.insert(key, Target::Defined(self.types.len()));
                     self.types.push(Arc::new(def));
+                } else if crate::model::is_text_struct(&name, arity) {
+                    self.targets.insert(key, Target::Text);
                 } else {
                     self.targets.insert(key.clone(), Target::Undefined);
                     self.undefined.push((key, location.clone()));
@@ -651,6 +655,7 @@ impl<'s> Emitter<'s> {
                     Some(Target::Undefined) => self.ident_for(name, args.len()).into(),
                     // Checked by `Config` (parsed as a type).
                     Some(Target::Extern(path)) => path.trim().into(),
+                    Some(Target::Text) => "::std::string::String".into(),
                     Some(Target::Interface(_)) | None => "::dto::Value".into(),
                 }
             }
@@ -680,10 +685,11 @@ impl<'s> Emitter<'s> {
                 (Primitive::F32 | Primitive::F64 | Primitive::Any, _)
                     | (Primitive::Number, NumberType::F64)
             ),
-            TypeRef::Named { name, args } => matches!(
-                self.targets.get(&(name.clone(), args.len())),
-                Some(Target::Defined(i)) if matches!(self.types[*i].kind, TypeKind::Enum(_))
-            ),
+            TypeRef::Named { name, args } => match self.targets.get(&(name.clone(), args.len())) {
+                Some(Target::Defined(i)) => matches!(self.types[*i].kind, TypeKind::Enum(_)),
+                Some(Target::Text) => true,
+                _ => false,
+            },
             TypeRef::GenericParam(_) => false,
             _ => false,
         };

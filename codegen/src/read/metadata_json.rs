@@ -476,15 +476,18 @@ impl<'a> Reader<'a> {
             && let TypeRef::Named { name: n, args } = &ty
             && !self.defined.contains(&(n.clone(), args.len()))
         {
-            // User structs are written via ToString() unless exportValueTypes is on.
-            self.schema.warn(
-                location.clone(),
-                format!(
-                    "{}: value type `{n}` is not defined; treated as a string (ServiceStack \
-                     writes structs as text)",
-                    member_scope.path
-                ),
-            );
+            // User structs are written via ToString() unless exportValueTypes is on; the
+            // well-known ones (NodaTime's) are expected to be text.
+            if !crate::model::is_text_struct(n, args.len()) {
+                self.schema.warn(
+                    location.clone(),
+                    format!(
+                        "{}: value type `{n}` is not defined; treated as a string (ServiceStack \
+                         writes structs as text)",
+                        member_scope.path
+                    ),
+                );
+            }
             ty = TypeRef::Primitive(Primitive::String);
         }
         let data_member = get(p, "dataMember")

@@ -81,6 +81,14 @@ impl Lowering<'_> {
                 _ => None,
             })
             .collect();
+        let class_names: HashSet<&str> = file
+            .decls
+            .iter()
+            .filter_map(|d| match d {
+                Decl::Class(c) => Some(c.name.as_str()),
+                _ => None,
+            })
+            .collect();
         // v5-era `/types/typescript` marks nothing optional although every member is
         // nullable on the wire; `?` only means something once some member uses it.
         let any_question = file.decls.iter().any(|d| match d {
@@ -103,6 +111,7 @@ impl Lowering<'_> {
             lowering: self,
             aliases,
             enum_names,
+            class_names,
             warnings: Vec::new(),
             member: None,
         };
@@ -152,6 +161,7 @@ pub(crate) fn csharp_type_ref(t: &TsType) -> TypeRef {
         lowering: &lowering,
         aliases: HashMap::new(),
         enum_names: HashSet::new(),
+        class_names: HashSet::new(),
         warnings: Vec::new(),
         member: None,
     };
@@ -167,6 +177,8 @@ struct Ctx<'a> {
     lowering: &'a Lowering<'a>,
     aliases: HashMap<&'a str, &'a AliasDecl>,
     enum_names: HashSet<&'a str>,
+    /// Classes and interfaces the file defines.
+    class_names: HashSet<&'a str>,
     warnings: Vec<crate::model::Warning>,
     /// `Type.member` being lowered, for warning messages.
     member: Option<String>,
@@ -382,7 +394,9 @@ impl Ctx<'_> {
                 Primitive::String | Primitive::Any | Primitive::Bytes | Primitive::Uri
             ),
             TypeRef::Named { name, args } => {
-                args.is_empty() && self.enum_names.contains(name.as_str())
+                (args.is_empty() && self.enum_names.contains(name.as_str()))
+                    || (!self.class_names.contains(name.as_str())
+                        && crate::model::is_dotnet_value_type(name, args.len()))
             }
             _ => false,
         }
