@@ -461,6 +461,53 @@ impl TypeRef {
             }
         }
     }
+
+    /// Calls `f` on every named type reachable from this reference, as
+    /// [`visit_named`](Self::visit_named), also saying whether it is this reference itself (the
+    /// outermost); the name `f` returns replaces the type's.
+    pub fn rename_named(&mut self, f: &mut dyn FnMut(&str, usize, bool) -> Option<String>) {
+        self.rename_named_at(f, true);
+    }
+
+    fn rename_named_at(
+        &mut self,
+        f: &mut dyn FnMut(&str, usize, bool) -> Option<String>,
+        outermost: bool,
+    ) {
+        match self {
+            TypeRef::Primitive(_) | TypeRef::GenericParam(_) => {}
+            TypeRef::Named { name, args } => {
+                if let Some(renamed) = f(name, args.len(), outermost) {
+                    *name = renamed;
+                }
+                for a in args {
+                    a.rename_named_at(f, false);
+                }
+            }
+            TypeRef::List(item) | TypeRef::Nullable(item) => item.rename_named_at(f, false),
+            TypeRef::Map(k, v) => {
+                k.rename_named_at(f, false);
+                v.rename_named_at(f, false);
+            }
+        }
+    }
+}
+
+/// The name a type defined by several namespaces gets in its second and later namespaces (the
+/// first keeps the name): its namespace's last segments before it, as few as make it unused
+/// (`Shop.Orders` + `Item` → `OrdersItem`), else a number after it. `taken` says which names
+/// are in use.
+pub fn namespaced_name(
+    name: &str,
+    namespace: Option<&str>,
+    taken: impl Fn(&str) -> bool,
+) -> String {
+    let segments: Vec<&str> = namespace.unwrap_or_default().split('.').collect();
+    (1..=segments.len())
+        .map(|take| format!("{}{name}", segments[segments.len() - take..].concat()))
+        .chain((2..).map(|n| format!("{name}{n}")))
+        .find(|candidate| candidate != name && !taken(candidate))
+        .expect("the numbered names never run out")
 }
 
 impl fmt::Display for TypeRef {

@@ -529,3 +529,66 @@ fn well_known_types_from_outside_the_service() {
     );
     assert!(!code.contains("// warning"), "{code}");
 }
+
+#[test]
+fn same_name_in_two_namespaces_keeps_both() {
+    // `Item` is defined by two namespaces: the request's references pick by namespace (the
+    // document's, else the referring type's), the other definition is named after its namespace.
+    let json = r#"{"types":[
+        {"name":"Item","namespace":"Shop.Catalog","properties":[{"name":"Sku","type":"String"}]},
+        {"name":"Item","namespace":"Shop.Orders","properties":[
+            {"name":"Quantity","type":"Int32","isValueType":true,"namespace":"System"}]},
+        {"name":"Order","namespace":"Shop.Orders","properties":[
+            {"name":"Lines","type":"List`1","namespace":"System.Collections.Generic","genericArgs":["Item"]},
+            {"name":"Featured","type":"Item","namespace":"Shop.Catalog"}]}],
+      "operations":[{"request":{"name":"GetOrder","namespace":"Shop.Orders","properties":[
+            {"name":"Id","type":"Int32","isValueType":true,"namespace":"System"}]},
+        "returnType":{"name":"Order","namespace":"Shop.Orders"}}]}"#;
+    let code = generate(json, &[]);
+    assert!(code.contains("pub struct Item {\n    #[serde(skip_serializing_if = \"::std::option::Option::is_none\")]\n    pub sku:"), "{code}");
+    assert!(code.contains("pub struct OrdersItem {"), "{code}");
+    assert!(code.contains("pub quantity: i32,"), "{code}");
+    assert!(
+        code.contains("pub lines: ::std::option::Option<::std::vec::Vec<OrdersItem>>,"),
+        "{code}"
+    );
+    assert!(
+        code.contains("pub featured: ::std::option::Option<Item>,"),
+        "{code}"
+    );
+    assert!(!code.contains("defined twice"), "{code}");
+}
+
+#[test]
+fn csharp_namespaces_keep_their_own_types() {
+    let cs = r#"
+namespace Shop.Catalog
+{
+    public class Item { public string Sku { get; set; } }
+    public class Featured { public Item Pick { get; set; } }
+}
+namespace Shop.Orders
+{
+    public class Item { public int Quantity { get; set; } }
+    public class GetOrder : IReturn<Order> { public int Id { get; set; } }
+    public class Order { public List<Item> Lines { get; set; } }
+}
+"#;
+    let mut config = Config::new();
+    config
+        .input_text("shop.dtos.cs", cs)
+        .format(Format::CSharp)
+        .header(false);
+    let code = render(&config);
+    assert!(code.contains("pub struct Item {"), "{code}");
+    assert!(code.contains("pub struct OrdersItem {"), "{code}");
+    assert!(
+        code.contains("pub pick: ::std::option::Option<Item>,"),
+        "{code}"
+    );
+    assert!(
+        code.contains("pub lines: ::std::option::Option<::std::vec::Vec<OrdersItem>>,"),
+        "{code}"
+    );
+    assert!(!code.contains("// warning"), "{code}");
+}

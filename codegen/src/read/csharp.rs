@@ -257,11 +257,24 @@ impl<'t> CsParser<'t> {
                         name.push('.');
                         name.push_str(&self.ident("a namespace name")?.0);
                     }
-                    self.file.namespaces.push(name);
+                    // Nested blocks name their namespace from the outer one.
+                    let outer = self
+                        .file
+                        .namespace_of(self.file.decls.len())
+                        .map(str::to_string);
+                    let name = match (&outer, nested) {
+                        (Some(outer), true) => format!("{outer}.{name}"),
+                        _ => name,
+                    };
+                    self.file.namespaces.push(name.clone());
+                    let at = self.file.decls.len();
+                    self.file.namespace_changes.push((at, Some(name)));
                     if self.eat_punct('{') {
                         self.enter()?;
                         self.items(true)?;
                         self.depth -= 1;
+                        let at = self.file.decls.len();
+                        self.file.namespace_changes.push((at, outer));
                     } else {
                         self.expect_punct(';')?;
                     }

@@ -143,5 +143,19 @@ pub(crate) struct TsFile {
     pub decls: Vec<Decl>,
     /// Module/namespace names met (GlobalNamespace); declarations inside are flattened.
     pub namespaces: Vec<String>,
+    /// Where the namespace changes (C#): from declaration index `.0` on, declarations are in
+    /// namespace `.1` (`None` outside every namespace).
+    pub namespace_changes: Vec<(usize, Option<String>)>,
     pub warnings: Vec<(Pos, String)>,
+}
+
+impl TsFile {
+    /// The namespace declaration `index` is in, when the file says (C#'s namespace blocks).
+    pub fn namespace_of(&self, index: usize) -> Option<&str> {
+        self.namespace_changes
+            .iter()
+            .rev()
+            .find(|(from, _)| *from <= index)
+            .and_then(|(_, namespace)| namespace.as_deref())
+    }
 }

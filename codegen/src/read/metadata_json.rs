@@ -47,6 +47,7 @@ pub fn read(text: &str, file: &str) -> Result<Schema> {
         schema: Schema::default(),
         defined: HashSet::new(),
         index: SourceIndex::new(text),
+        namespaced: HashMap::new(),
     };
     reader.schema.base_url = app
         .and_then(|a| a.as_object())
@@ -135,6 +136,12 @@ fn to_lowercase_underscore(name: &str) -> String {
     out
 }
 
+/// A type's `(name, generic arity)`.
+type TypeKey = (String, usize);
+
+/// The namespaces that define one name, each with whether a request is defined there.
+type Definitions<'t> = Vec<(Option<&'t str>, bool)>;
+
 struct Reader<'a> {
     file: &'a str,
     case: HostCase,
@@ -143,6 +150,9 @@ struct Reader<'a> {
     defined: HashSet<(String, usize)>,
     /// Where names stand in the text, for locations in messages.
     index: SourceIndex,
+    /// Types defined in several namespaces, by `(name, arity)`: the namespaces in the order
+    /// their definitions keep the name (a request's first), and the names the others get.
+    namespaced: HashMap<TypeKey, Vec<(Option<String>, String)>>,
 }
 
 /// Where each `"name": "X"` first stands in the document and where its lines start, built in one
@@ -209,28 +219,48 @@ struct Scope<'s> {
     params: &'s [String],
     /// `Type.Member` path for messages.
     path: String,
+    /// The namespace of the type being read: a name defined in several namespaces means the
+    /// one in this namespace, as in C#.
+    namespace: Option<&'s str>,
 }
 
 impl<'a> Reader<'a> {
     fn read_document(&mut self, doc: &Object<'_>) -> Result<()> {
         let types = array(doc, "types");
         let operations = array(doc, "operations");
-        // First pass: which types are defined, so unknown value types can be told apart.
-        for t in types.iter().chain(operations.iter().flat_map(|op| {
-            let op = op.as_object();
-            [
-                op.and_then(|o| get(o, "request")),
-                op.and_then(|o| get(o, "response")),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-        })) {
-            if let Some(name) = t.as_object().and_then(|t| get_str(t, "name")) {
+        // First pass: which types are defined, so unknown value types can be told apart, and
+        // which names more than one namespace defines.
+        let mut namespaces: HashMap<TypeKey, Definitions<'_>> = HashMap::new();
+        let requests = operations
+            .iter()
+            .filter_map(|op| op.as_object().and_then(|o| get(o, "request")))
+            .map(|t| (t, true));
+        let responses = operations
+            .iter()
+            .filter_map(|op| op.as_object().and_then(|o| get(o, "response")))
+            .map(|t| (t, false));
+        for (t, is_request) in types
+            .iter()
+            .map(|t| (t, false))
+            .chain(requests)
+            .chain(responses)
+        {
+            let Some(obj) = t.as_object() else { continue };
+            if let Some(name) = get_str(obj, "name") {
                 let (base, arity) = split_arity(name);
                 self.defined.insert((base.to_string(), arity));
+                let namespace = get_str(obj, "namespace");
+                if is_system_namespace(namespace) {
+                    continue;
+                }
+                let seen = namespaces.entry((base.to_string(), arity)).or_default();
+                match seen.iter_mut().find(|(ns, _)| *ns == namespace) {
+                    Some(entry) => entry.1 |= is_request,
+                    None => seen.push((namespace, is_request)),
+                }
             }
         }
+        self.name_namespaced_types(namespaces);
 
         for (i, t) in types.iter().enumerate() {
             let Some(obj) = t.as_object() else {
@@ -247,6 +277,56 @@ impl<'a> Reader<'a> {
             self.read_operation(obj, i)?;
         }
         Ok(())
+    }
+
+    /// Keeps every definition of a name several namespaces define: the request's (or else the
+    /// first) keeps the name, the others are named after their namespace's last segments
+    /// (`Types.Item` → `TypesItem`), and references choose by namespace.
+    fn name_namespaced_types(&mut self, namespaces: HashMap<TypeKey, Definitions<'_>>) {
+        let mut clashing: Vec<_> = namespaces
+            .into_iter()
+            .filter(|(_, seen)| seen.len() > 1)
+            .collect();
+        // Names are given in document order of nothing in particular; sort for stable output.
+        clashing.sort_by(|a, b| a.0.cmp(&b.0));
+        for ((name, arity), mut seen) in clashing {
+            // A request's name is its operation's name on the wire: it is never changed.
+            seen.sort_by_key(|(_, is_request)| !is_request);
+            let mut named = vec![(seen[0].0.map(str::to_string), name.clone())];
+            for (namespace, _) in &seen[1..] {
+                let renamed = crate::model::namespaced_name(&name, *namespace, |candidate| {
+                    self.defined.contains(&(candidate.to_string(), arity))
+                });
+                self.defined.insert((renamed.clone(), arity));
+                named.push((namespace.map(str::to_string), renamed));
+            }
+            self.namespaced.insert((name, arity), named);
+        }
+    }
+
+    /// The name a definition of `name` in `namespace` has in the schema.
+    fn name_in(&self, name: &str, arity: usize, namespace: Option<&str>) -> Option<&str> {
+        let named = self.namespaced.get(&(name.to_string(), arity))?;
+        named
+            .iter()
+            .find(|(ns, _)| ns.as_deref() == namespace)
+            .map(|(_, n)| n.as_str())
+    }
+
+    /// Points references to a name several namespaces define at the right definition: the one
+    /// in `explicit` (the namespace the document gives for the outermost type), else in the
+    /// namespace of the type being read, else the one that kept the name.
+    fn choose_namespaces(&self, ty: &mut TypeRef, explicit: Option<&str>, owner: Option<&str>) {
+        if self.namespaced.is_empty() {
+            return;
+        }
+        ty.rename_named(&mut |name, arity, outermost| {
+            [explicit.filter(|_| outermost), owner]
+                .into_iter()
+                .flatten()
+                .find_map(|ns| self.name_in(name, arity, Some(ns)))
+                .map(str::to_string)
+        });
     }
 
     fn push_type(&mut self, def: TypeDef) {
@@ -319,6 +399,11 @@ impl<'a> Reader<'a> {
                 generic_params.clear();
             }
         }
+        let name = self
+            .name_in(name, arity, namespace.as_deref())
+            .unwrap_or(name)
+            .to_string();
+        let name = name.as_str();
         let mut def = TypeDef {
             name: name.to_string(),
             namespace,
@@ -342,9 +427,11 @@ impl<'a> Reader<'a> {
             .filter(|a| !matches!(a.name.as_str(), "Api" | "Route" | "DataContract"))
             .collect();
         let params = def.generic_params.clone();
+        let owner_namespace = def.namespace.clone();
         let scope = Scope {
             params: &params,
             path: raw_name.to_string(),
+            namespace: owner_namespace.as_deref(),
         };
 
         if get_bool(obj, "isEnum") {
@@ -464,12 +551,14 @@ impl<'a> Reader<'a> {
         let member_scope = Scope {
             params: scope.params,
             path: format!("{}.{name}", scope.path),
+            namespace: scope.namespace,
         };
         let generic_args = strings(get(p, "genericArgs"));
         let is_value_type = get_bool(p, "isValueType");
         let is_enum = get_bool(p, "isEnum");
         let namespace = get_str(p, "namespace").or_else(|| get_str(p, "typeNamespace"));
         let mut ty = self.resolve_parts(type_name, &generic_args, &member_scope)?;
+        self.choose_namespaces(&mut ty, namespace, scope.namespace);
         if is_value_type
             && !is_enum
             && !is_system_namespace(namespace)
@@ -571,9 +660,11 @@ impl<'a> Reader<'a> {
         let request_name = request_def.name.clone();
         let location = request_def.location.clone();
         let description = request_def.description.clone();
+        let request_namespace = request_def.namespace.clone();
         let empty_scope = Scope {
             params: &[],
             path: request_name.clone(),
+            namespace: request_namespace.as_deref(),
         };
         let response_obj = get(op, "response").and_then(Json::as_object);
         if let Some(resp) = response_obj {
@@ -663,7 +754,9 @@ impl<'a> Reader<'a> {
             ));
         };
         let args = strings(get(obj, "genericArgs"));
-        self.resolve_parts(name, &args, scope)
+        let mut ty = self.resolve_parts(name, &args, scope)?;
+        self.choose_namespaces(&mut ty, get_str(obj, "namespace"), scope.namespace);
+        Ok(ty)
     }
 
     /// Resolves a .NET type name (`List`1`, `Int32[]`, `Nullable`1`) with its generic

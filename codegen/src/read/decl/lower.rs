@@ -115,7 +115,11 @@ impl Lowering<'_> {
             warnings: Vec::new(),
             member: None,
         };
-        for decl in &file.decls {
+        for (index, decl) in file.decls.iter().enumerate() {
+            let namespace = file
+                .namespace_of(index)
+                .map(str::to_string)
+                .or_else(|| namespace.clone());
             match decl {
                 Decl::Class(c) => {
                     let (ty, op) = ctx.class(c, has_classes, all_optional);
@@ -146,7 +150,87 @@ impl Lowering<'_> {
             }
         }
         schema.warnings.extend(ctx.warnings);
+        keep_namespaced_types(&mut schema);
         schema
+    }
+}
+
+/// Keeps every definition of a name that several namespaces define (C# resolves a name to the
+/// definition in the referring type's namespace): a request's (or else the first) keeps the
+/// name, the others get [`crate::model::namespaced_name`]s, and each type's references point to
+/// the definition in its own namespace when there is one.
+fn keep_namespaced_types(schema: &mut Schema) {
+    let mut namespaces: HashMap<(String, usize), Vec<Option<String>>> = HashMap::new();
+    for ty in &schema.types {
+        let seen = namespaces.entry((ty.name.clone(), ty.arity())).or_default();
+        if !seen.contains(&ty.namespace) {
+            seen.push(ty.namespace.clone());
+        }
+    }
+    namespaces.retain(|_, seen| seen.len() > 1);
+    if namespaces.is_empty() {
+        return;
+    }
+    let requests: HashSet<String> = schema
+        .operations
+        .iter()
+        .map(|o| o.request.clone())
+        .collect();
+    let mut taken: HashSet<(String, usize)> = schema
+        .types
+        .iter()
+        .map(|t| (t.name.clone(), t.arity()))
+        .collect();
+    // (name, arity, namespace) → the name that definition gets.
+    let mut names: HashMap<(String, usize, Option<String>), String> = HashMap::new();
+    let mut clashing: Vec<_> = namespaces.into_iter().collect();
+    clashing.sort();
+    for ((name, arity), seen) in clashing {
+        // The request's definition keeps the name (it is the operation's name on the wire).
+        let keeper = schema
+            .types
+            .iter()
+            .find(|t| t.name == name && t.arity() == arity && requests.contains(&t.name))
+            .map_or_else(|| seen[0].clone(), |t| t.namespace.clone());
+        for namespace in seen {
+            let renamed = if namespace == keeper {
+                name.clone()
+            } else {
+                let renamed = crate::model::namespaced_name(&name, namespace.as_deref(), |c| {
+                    taken.contains(&(c.to_string(), arity))
+                });
+                taken.insert((renamed.clone(), arity));
+                renamed
+            };
+            names.insert((name.clone(), arity, namespace), renamed);
+        }
+    }
+    for ty in &mut schema.types {
+        let owner = ty.namespace.clone();
+        let mut choose = |name: &str, arity: usize, _outermost: bool| {
+            names
+                .get(&(name.to_string(), arity, owner.clone()))
+                .filter(|renamed| *renamed != name)
+                .cloned()
+        };
+        let key = (ty.name.clone(), ty.arity(), owner.clone());
+        if let Some(renamed) = names.get(&key) {
+            ty.name = renamed.clone();
+        }
+        for prop in &mut ty.properties {
+            prop.ty.rename_named(&mut choose);
+        }
+        if let Some(base) = &mut ty.base {
+            base.rename_named(&mut choose);
+        }
+        for implemented in &mut ty.implements {
+            implemented.rename_named(&mut choose);
+        }
+        if let Some(op) = schema.operations.iter_mut().find(|o| o.request == ty.name)
+            && let Some(response) = &mut op.response
+        {
+            response.rename_named(&mut choose);
+        }
     }
 }
 
