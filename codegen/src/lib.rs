@@ -70,6 +70,8 @@
 //! | `Decimal` | `dto::Decimal` (keeps its scale: `3.30`) |
 //! | `Byte[]`, `Stream` | `dto::Bytes` (base64 on the wire) |
 //! | `Uri`, `BigInteger` | `String` |
+//! | ServiceStack's own DTOs the metadata leaves out (`ResponseStatus`, `QueryResponse<T>`, `QueryDb<T>`, `AuthUserSession`, ...), .NET's `KeyValuePair<K, V>`, `Tuple<..>`, `DayOfWeek` | generated with their published shapes (a type of the input with the same name wins) |
+//! | NodaTime's structs (`Instant`, `LocalDate`, `Duration`, ...) | `String` (their ISO text, as ServiceStack writes a struct) |
 //! | `Object`, interfaces, types defined nowhere | `dto::Value` |
 //! | `Nullable<T>`, optional members | `Option<T>` |
 //! | `List<T>`, `T[]`, `IEnumerable<T>`, ... | `Vec<T>` |
@@ -104,7 +106,13 @@
 //!   number or member names (`dto::IntEnum`), flags with every bit operator (`dto::Flags`);
 //!   newtypes over lists and maps deref to them;
 //! * std types are written fully qualified (`::std::option::Option`) so DTOs named `Option`,
-//!   `Result`, `String` or `Value` cannot shadow them; recursive members are boxed.
+//!   `Result`, `String` or `Value` cannot shadow them; recursive members are boxed;
+//! * a name two namespaces define keeps both definitions: the request's (or else the first) has
+//!   the name, the other is named after its namespace (`Shop.Orders` + `Item` → `OrdersItem`),
+//!   and each reference means the definition in the namespace the metadata gives, else in the
+//!   referring type's own namespace (C#'s rule);
+//! * the code is laid out as `prettyplease` would print it (and always parses: the fuzz targets
+//!   check it), so generated files read like formatted Rust and diff cleanly.
 
 mod config;
 mod emit;

@@ -83,16 +83,16 @@ pub(super) fn doc_attrs(text: &str) -> Vec<String> {
             .any(|l| l.starts_with("    ") || l.starts_with('\t'));
     let mut lines = Vec::new();
     if code_like {
-        lines.push("```text".to_string());
+        lines.push(doc_line("```text"));
         for l in text.lines() {
-            lines.push(l.replace("```", "'''").replace("~~~", "'''"));
+            lines.push(doc_line(&l.replace("```", "'''").replace("~~~", "'''")));
         }
-        lines.push("```".to_string());
+        lines.push(doc_line("```"));
     } else {
         for l in text.lines() {
             let l = l.trim();
             if !l.contains(['[', ']', '<', '>']) && !l.contains("http") {
-                lines.push(l.to_string());
+                lines.push(doc_line(l));
                 continue;
             }
             let mut escaped = String::with_capacity(l.len());
@@ -105,10 +105,10 @@ pub(super) fn doc_attrs(text: &str) -> Vec<String> {
                 }
                 escaped.push(c);
             }
-            lines.push(autolink_urls(&escaped));
+            lines.push(doc_line(&autolink_urls(&escaped)));
         }
     }
-    lines.iter().map(|l| doc_line(l)).collect()
+    lines
 }
 
 /// Doc lines for text the generator writes itself (already valid Markdown).

@@ -246,12 +246,25 @@ enum Target {
     Extern(String),
 }
 
-/// One flattened struct field.
+/// One flattened struct field: a property of the type or of one of its bases.
 #[derive(Debug, Clone)]
 struct Field {
-    prop: Property,
-    /// Type after substituting the generic arguments of a base class.
-    ty: TypeRef,
+    /// The type declaring the property, and its index there.
+    owner: Arc<TypeDef>,
+    index: usize,
+    /// The property's type with a generic base's arguments substituted, when they were.
+    substituted: Option<TypeRef>,
+}
+
+impl Field {
+    fn prop(&self) -> &Property {
+        &self.owner.properties[self.index]
+    }
+
+    /// The field's type (a generic base's parameters substituted).
+    fn ty(&self) -> &TypeRef {
+        self.substituted.as_ref().unwrap_or(&self.prop().ty)
+    }
 }
 
 /// One item of the output.
@@ -449,7 +462,7 @@ impl<'s> Emitter<'s> {
     /// without duplicates (a derived member hides a base member with the same wire name).
     fn fields(&self, index: usize) -> Vec<Field> {
         let mut out: Vec<Field> = Vec::new();
-        let mut seen_wire: HashSet<String> = HashSet::new();
+        let mut seen_wire: HashSet<&str> = HashSet::new();
         let mut current = index;
         let mut subst: HashMap<String, TypeRef> = HashMap::new();
         let mut visited = HashSet::new();
@@ -458,13 +471,14 @@ impl<'s> Emitter<'s> {
                 break; // inheritance cycle: reported by `items`
             }
             let t = &self.types[current];
-            for p in &t.properties {
-                if !seen_wire.insert(p.wire_name.clone()) {
+            for (i, p) in t.properties.iter().enumerate() {
+                if !seen_wire.insert(&p.wire_name) {
                     continue;
                 }
                 out.push(Field {
-                    ty: substitute(&p.ty, &subst),
-                    prop: p.clone(),
+                    owner: Arc::clone(t),
+                    index: i,
+                    substituted: (!subst.is_empty()).then(|| substitute(&p.ty, &subst)),
                 });
             }
             let Some(TypeRef::Named { name, args }) = &t.base else {
@@ -495,8 +509,8 @@ impl<'s> Emitter<'s> {
             }
             for f in self.fields(i) {
                 let mut targets = Vec::new();
-                self.by_value_targets(&f.ty, &mut targets);
-                edge.push((f.prop.wire_name.clone(), targets));
+                self.by_value_targets(f.ty(), &mut targets);
+                edge.push((f.prop().wire_name.clone(), targets));
             }
         }
         // Which nodes each node reaches by value, computed once per node.

@@ -228,16 +228,12 @@ impl RenameAll {
                 pascal.push(ch);
             }
         }
-        match self {
-            RenameAll::Pascal => pascal,
-            RenameAll::Camel => {
-                let mut chars = pascal.chars();
-                match chars.next() {
-                    Some(first) => first.to_ascii_lowercase().to_string() + chars.as_str(),
-                    None => pascal,
-                }
-            }
+        if self == RenameAll::Camel
+            && let Some(first) = pascal.get_mut(0..1)
+        {
+            first.make_ascii_lowercase();
         }
+        pascal
     }
 }
 

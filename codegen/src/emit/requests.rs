@@ -15,7 +15,7 @@ impl Emitter<'_> {
         let mut attrs = Vec::new();
         let wire_names: Vec<String> = fields
             .iter()
-            .map(|f| f.prop.wire_name.to_ascii_lowercase())
+            .map(|f| f.prop().wire_name.to_ascii_lowercase())
             .collect();
         let mut route_docs = Vec::new();
         let mut attached: Vec<(String, Vec<String>)> = Vec::new();

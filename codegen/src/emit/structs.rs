@@ -140,7 +140,7 @@ impl Emitter<'_> {
         let mut field_names = NameSet::default();
         let idents: Vec<String> = fields
             .iter()
-            .map(|f| field_names.unique(names::field_name(&f.prop.name)))
+            .map(|f| field_names.unique(names::field_name(&f.prop().name)))
             .collect();
         // One `rename_all` when a rule gives more fields their wire names than their own
         // names do; explicit renames only for the others.
@@ -149,8 +149,8 @@ impl Emitter<'_> {
                 .iter()
                 .zip(&idents)
                 .filter(|(f, id)| match rule {
-                    Some(rule) => rule.apply(id) == f.prop.wire_name,
-                    None => names::unraw(id) == f.prop.wire_name,
+                    Some(rule) => rule.apply(id) == f.prop().wire_name,
+                    None => names::unraw(id) == f.prop().wire_name,
                 })
                 .count()
         };
@@ -166,10 +166,10 @@ impl Emitter<'_> {
         let mut manual_defaults: Vec<(String, String)> = Vec::new();
         let mut used_params: HashSet<String> = HashSet::new();
         for (f, field_ident) in fields.iter().zip(&idents) {
-            collect_params(&f.ty, &def.generic_params, &mut used_params);
-            let boxed = self.boxed.contains(&(index, f.prop.wire_name.clone()));
-            let optional = f.prop.is_optional();
-            let inner_ty = match &f.ty {
+            collect_params(f.ty(), &def.generic_params, &mut used_params);
+            let boxed = self.boxed.contains(&(index, f.prop().wire_name.clone()));
+            let optional = f.prop().is_optional();
+            let inner_ty = match f.ty() {
                 TypeRef::Nullable(inner) => inner,
                 other => other,
             };
@@ -203,15 +203,15 @@ impl Emitter<'_> {
                 Some(rule) => rule.apply(field_ident),
                 None => names::unraw(field_ident).to_string(),
             };
-            if serde_name != f.prop.wire_name {
-                serde_args.push(format!("rename = {}", lit(&f.prop.wire_name)).into());
+            if serde_name != f.prop().wire_name {
+                serde_args.push(format!("rename = {}", lit(&f.prop().wire_name)).into());
             }
             // Missing members already read as defaults: the struct has `#[serde(default)]`.
             if optional {
                 serde_args.push("skip_serializing_if = \"::std::option::Option::is_none\"".into());
             }
-            let description = f.prop.description.as_deref().or_else(|| {
-                f.prop
+            let description = f.prop().description.as_deref().or_else(|| {
+                f.prop()
                     .api_member
                     .as_ref()
                     .and_then(|a| a.description.as_deref())
@@ -223,11 +223,11 @@ impl Emitter<'_> {
             // The derive reads a plain one-line description back from the doc comment.
             if is_request
                 && let Some(api_member) =
-                    api_member_attr(&f.prop, description.filter(|d| !is_plain_doc(d)))
+                    api_member_attr(f.prop(), description.filter(|d| !is_plain_doc(d)))
             {
                 body.attr(api_member);
             }
-            body.raw_attrs(self.field_attrs(&def.name, &f.prop));
+            body.raw_attrs(self.field_attrs(&def.name, f.prop()));
             body.line(Doc::Seq(vec![
                 format!("pub {field_ident}: ").into(),
                 ty,

@@ -149,7 +149,7 @@ struct Reader<'a> {
     /// `(name, arity)` of every type defined in the document.
     defined: HashSet<(String, usize)>,
     /// Where names stand in the text, for locations in messages.
-    index: SourceIndex,
+    index: SourceIndex<'a>,
     /// Types defined in several namespaces, by `(name, arity)`: the namespaces in the order
     /// their definitions keep the name (a request's first), and the names the others get.
     namespaced: HashMap<TypeKey, Vec<(Option<String>, String)>>,
@@ -158,13 +158,13 @@ struct Reader<'a> {
 /// Where each `"name": "X"` first stands in the document and where its lines start, built in one
 /// pass so that locating a type is a lookup, not a scan of the text (documents run to thousands of
 /// types, and every type is located).
-struct SourceIndex {
-    names: HashMap<String, usize>,
+struct SourceIndex<'t> {
+    names: HashMap<&'t str, usize>,
     line_starts: Vec<usize>,
 }
 
-impl SourceIndex {
-    fn new(text: &str) -> Self {
+impl<'t> SourceIndex<'t> {
+    fn new(text: &'t str) -> Self {
         let bytes = text.as_bytes();
         let line_starts = std::iter::once(0)
             .chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1))
@@ -177,7 +177,7 @@ impl SourceIndex {
             i
         };
         // `ame"` is rare enough to search for fast; the key's `"n`/`"N` is checked after.
-        for (found, _) in text.match_indices("ame\"") {
+        for found in memchr::memmem::find_iter(bytes, b"ame\"") {
             let Some(key) = found.checked_sub(1) else {
                 continue;
             };
@@ -199,7 +199,7 @@ impl SourceIndex {
             }
             if let Some(len) = text[value + 1..].find('"') {
                 names
-                    .entry(text[value + 1..value + 1 + len].to_string())
+                    .entry(&text[value + 1..value + 1 + len])
                     .or_insert(value);
             }
         }
