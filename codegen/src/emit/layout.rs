@@ -277,10 +277,7 @@ impl Code {
     pub(super) fn docs(&mut self, lines: &[String]) {
         for line in lines {
             for piece in line.split(['\n', '\r']) {
-                push_indent(&mut self.text, self.indent);
-                self.text.push_str("///");
-                self.text.push_str(piece.trim_end_matches([' ', '\t']));
-                self.text.push('\n');
+                self.push_line(&["///", piece.trim_end_matches([' ', '\t'])]);
             }
         }
     }
@@ -294,9 +291,7 @@ impl Code {
     pub(super) fn raw_attrs<'a>(&mut self, attrs: impl IntoIterator<Item = &'a str>) {
         for attr in attrs {
             for line in attr.lines() {
-                push_indent(&mut self.text, self.indent);
-                self.text.push_str(line);
-                self.text.push('\n');
+                self.push_line(&[line]);
             }
         }
     }
@@ -320,9 +315,7 @@ impl Code {
     /// `end` one level up: the end of what [`Code::open_with`] opened.
     pub(super) fn close_with(&mut self, end: &str) {
         self.indent -= INDENT;
-        push_indent(&mut self.text, self.indent);
-        self.text.push_str(end);
-        self.text.push('\n');
+        self.push_line(&[end]);
     }
 
     /// `//` comment lines (an empty line as `//`; a line break inside a line continues it on
@@ -330,15 +323,19 @@ impl Code {
     pub(super) fn comments(&mut self, lines: &[String]) {
         for line in lines {
             for piece in line.split(['\n', '\r']) {
-                push_indent(&mut self.text, self.indent);
-                self.text.push_str("//");
-                if !piece.is_empty() {
-                    self.text.push(' ');
-                    self.text.push_str(piece);
-                }
-                self.text.push('\n');
+                let space = if piece.is_empty() { "" } else { " " };
+                self.push_line(&["//", space, piece]);
             }
         }
+    }
+
+    /// One line at the current indentation, from its parts.
+    fn push_line(&mut self, parts: &[&str]) {
+        push_indent(&mut self.text, self.indent);
+        for part in parts {
+            self.text.push_str(part);
+        }
+        self.text.push('\n');
     }
 
     /// A blank line between items.
