@@ -364,7 +364,7 @@ impl Config {
                 Vec::new()
             },
         };
-        let emitted = emit::emit(schema, &options)?;
+        let emitted = emit::emit(schema, &options);
         Ok(Generated {
             code: emitted.code,
             warnings: emitted.warnings,

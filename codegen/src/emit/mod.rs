@@ -169,17 +169,13 @@ pub struct Emitted {
 }
 
 /// Emits Rust source for every type and operation of `schema`.
-pub fn emit(schema: &Schema, options: &EmitOptions) -> Result<Emitted> {
+pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
     emit_with_workers(schema, options, cores)
 }
 
 /// [`emit`] on at most `max_workers` threads.
-fn emit_with_workers(
-    schema: &Schema,
-    options: &EmitOptions,
-    max_workers: usize,
-) -> Result<Emitted> {
+fn emit_with_workers(schema: &Schema, options: &EmitOptions, max_workers: usize) -> Emitted {
     let mut emitter = Emitter::new(schema, options);
     let plan = emitter.plan();
     // Items are independent once names and targets are settled: large services are built and
@@ -226,7 +222,7 @@ fn emit_with_workers(
         }
     }
     let code = code.into_string();
-    Ok(Emitted { code, warnings })
+    Emitted { code, warnings }
 }
 
 /// What a `(name, arity)` key stands for in the generated code.
@@ -932,9 +928,9 @@ mod tests {
         }
         let schema = crate::read::typescript::read(&text, "things.ts").unwrap();
         let options = EmitOptions::default();
-        let one = emit_with_workers(&schema, &options, 1).unwrap();
+        let one = emit_with_workers(&schema, &options, 1);
         for workers in [2, 3, 8] {
-            let many = emit_with_workers(&schema, &options, workers).unwrap();
+            let many = emit_with_workers(&schema, &options, workers);
             assert_eq!(many.code, one.code, "{workers} workers");
             assert_eq!(many.warnings, one.warnings, "{workers} workers");
         }

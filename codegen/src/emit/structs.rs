@@ -27,12 +27,7 @@ impl Emitter<'_> {
             let inner = self.rust_type(base, &def);
             let mut used = HashSet::new();
             collect_params(base, &def.generic_params, &mut used);
-            let unused: Vec<String> = def
-                .generic_params
-                .iter()
-                .filter(|p| !used.contains(*p))
-                .map(|p| param_ident(p))
-                .collect();
+            let unused = unused_params(&def, &used);
             let this = format!("{name}{generics}");
             code.docs(&docs);
             code.raw_attrs(allow);
@@ -236,12 +231,7 @@ impl Emitter<'_> {
         }
         let mut field_idents = idents;
         // A generic parameter no field uses still needs a use (E0392).
-        let unused: Vec<String> = def
-            .generic_params
-            .iter()
-            .filter(|p| !used_params.contains(*p))
-            .map(|p| param_ident(p))
-            .collect();
+        let unused = unused_params(&def, &used_params);
         if !unused.is_empty() {
             let marker = field_names.unique("_marker".to_string());
             body.line("#[serde(skip)]");
@@ -338,6 +328,15 @@ impl Emitter<'_> {
             }
         }
     }
+}
+
+/// The identifiers of `def`'s generic parameters not in `used` (they need a `PhantomData`).
+fn unused_params(def: &TypeDef, used: &HashSet<String>) -> Vec<String> {
+    def.generic_params
+        .iter()
+        .filter(|p| !used.contains(*p))
+        .map(|p| param_ident(p))
+        .collect()
 }
 
 /// `impl Default` for a struct with members whose type has none (the time crate's date-times):

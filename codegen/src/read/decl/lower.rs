@@ -387,23 +387,15 @@ impl Ctx<'_> {
                 op.requires_auth = true;
             } else if a.is("RequiredRole") || a.is("RequiresAnyRole") || a.is("ValidateHasRole") {
                 op.requires_auth = true;
-                op.required_roles.extend(
-                    a.args
-                        .iter()
-                        .filter(|x| x.name.is_none())
-                        .map(|x| x.value.text().to_string()),
-                );
+                op.required_roles
+                    .extend(a.positionals().map(|v| v.text().to_string()));
             } else if a.is("RequiredPermission")
                 || a.is("RequiresAnyPermission")
                 || a.is("ValidateHasPermission")
             {
                 op.requires_auth = true;
-                op.required_permissions.extend(
-                    a.args
-                        .iter()
-                        .filter(|x| x.name.is_none())
-                        .map(|x| x.value.text().to_string()),
-                );
+                op.required_permissions
+                    .extend(a.positionals().map(|v| v.text().to_string()));
             } else if a.is("Tag") {
                 op.tags
                     .extend(a.positional(0).map(|v| v.text().to_string()));

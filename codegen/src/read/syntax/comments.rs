@@ -49,13 +49,17 @@ impl Attr {
             .map(|a| &a.value)
     }
 
-    /// The n-th positional argument.
-    pub(crate) fn positional(&self, n: usize) -> Option<&AttrValue> {
+    /// The positional arguments, in order.
+    pub(crate) fn positionals(&self) -> impl Iterator<Item = &AttrValue> {
         self.args
             .iter()
             .filter(|a| a.name.is_none())
-            .nth(n)
             .map(|a| &a.value)
+    }
+
+    /// The n-th positional argument.
+    pub(crate) fn positional(&self, n: usize) -> Option<&AttrValue> {
+        self.positionals().nth(n)
     }
 
     /// True when the attribute is `name` (ignoring a trailing `Attribute`, case-insensitive).
